@@ -1,0 +1,42 @@
+package dev.sluice.block;
+
+import dev.sluice.feed.Feed;
+import dev.sluice.feed.Item;
+import dev.sluice.fetch.Download;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/**
+ * What a block may use while it runs. The engine gives every block invocation its own context
+ * (so trace records land on the right block); all of them share the run's deadline.
+ */
+public interface RunContext {
+
+    /** The run's deadline; check it inside item loops. */
+    Deadline deadline();
+
+    /** The clock for dates (first-seen, "now"): injected so tests control time. */
+    InstantSource clock();
+
+    /**
+     * Fetches a URL through the shared downloader (SSRF guard, cache, politeness) within the
+     * run's remaining time. Throws {@link BlockError} with a clear message when nothing usable
+     * came back; when only a stale copy did, returns it and records a warning.
+     */
+    Download fetch(String url);
+
+    /** Parses a downloaded feed; parsed feeds are cached by body, so warm runs do not re-parse. */
+    Feed parseFeed(Download download);
+
+    /** The value given for a pipe parameter (a Text Input's name) in the feed URL or run request. */
+    Optional<String> param(String name);
+
+    /** Runs another stored pipe the run's owner may read, sharing this run's deadline. */
+    Value runPipe(String pipeId);
+
+    /** Records, for the trace, that a filter-like block dropped {@code item} because of {@code rule}. */
+    void dropped(Item item, String rule);
+
+    /** Records a problem that did not stop the block (a stale upstream copy, a skipped entry). */
+    void warn(String message);
+}
