@@ -5,11 +5,12 @@ import java.time.Duration;
 /**
  * The time budget of one pipe run, on the monotonic clock.
  *
- * <p>Two instants matter. At the <em>cut-off</em> the engine stops waiting for upstreams and
- * fetches give up; blocks downstream of an unfinished one then run at once on what did complete.
- * At the <em>end</em> every in-block check ({@link #check()}) throws, so even a block that was
- * busy (a huge regex loop) stops. The gap between them (the reserve) is what lets a run return
- * its partial result within the plan limit instead of merely "soon after".
+ * <p>Two instants matter. At the <em>cut-off</em> everything that waits on the outside world gives
+ * up: fetches, politeness pauses. A block whose fetch gave up fails at once, so the blocks
+ * downstream of it run on what did complete, in the time left. At the <em>end</em> every in-block
+ * check ({@link #check()}) throws and the engine stops waiting for unfinished blocks, so even a
+ * block that was busy (a huge regex loop) stops. The gap between the two (the reserve) is what
+ * lets a run return its partial result within the plan limit instead of merely "soon after".
  */
 public final class Deadline {
     /** Part of the limit kept back for downstream blocks after the cut-off. */

@@ -1,0 +1,115 @@
+package dev.sluice.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Settings, from environment variables (SPEC §16) and, beneath them, an optional properties file
+ * named by {@code SLUICE_CONFIG} using the same keys. A malformed value stops start-up with a
+ * message naming the variable.
+ */
+public record Config(
+        int port,
+        Path dataDir,
+        String baseUrl,
+        boolean allowPrivateNetworks,
+        Duration hostSpacing,
+        long cacheBytes,
+        Duration runLimitOverride,
+        Path plansFile,
+        int maxConcurrentRuns,
+        int maxColdRunsPerUser,
+        Duration outputFreshFor) {
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Config from(Map<String, String> env) {
+        Map<String, String> values = new HashMap<>(fileValues(env.get("SLUICE_CONFIG")));
+        env.forEach((k, v) -> {
+            if (k.startsWith("SLUICE_") && v != null) {
+                values.put(k, v);
+            }
+        });
+        Reader r = new Reader(values);
+        int port = r.integer("SLUICE_PORT", 8080);
+        String baseUrl = r.text("SLUICE_BASE_URL", "http://localhost:" + port);
+        String runLimit = r.text("SLUICE_RUN_LIMIT_MS", "");
+        String plans = r.text("SLUICE_PLANS_FILE", "");
+        return new Config(
+                port,
+                Path.of(r.text("SLUICE_DATA_DIR", "./data")),
+                baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
+                r.bool("SLUICE_ALLOW_PRIVATE_NETWORKS", false),
+                Duration.ofMillis(r.integer("SLUICE_HOST_SPACING_MS", 500)),
+                r.integer("SLUICE_CACHE_MB", 256) * 1024L * 1024L,
+                runLimit.isEmpty() ? null : Duration.ofMillis(r.integer("SLUICE_RUN_LIMIT_MS", 0)),
+                plans.isEmpty() ? null : Path.of(plans),
+                r.integer("SLUICE_MAX_RUNS", 64),
+                r.integer("SLUICE_MAX_COLD_RUNS_PER_USER", 4),
+                Duration.ofSeconds(r.integer("SLUICE_OUTPUT_FRESH_SECONDS", 600)));
+    }
+
+    private static Map<String, String> fileValues(String file) {
+        Map<String, String> out = new HashMap<>();
+        if (file == null || file.isBlank()) {
+            return out;
+        }
+        Properties p = new Properties();
+        try (java.io.Reader in = Files.newBufferedReader(Path.of(file))) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new ConfigException("SLUICE_CONFIG names " + file + ", which cannot be read: " + e.getMessage());
+        }
+        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k).strip()));
+        return out;
+    }
+
+    /** A setting that cannot be used. */
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+
+    /** Typed reads of the merged settings, each failure naming its variable. */
+    private record Reader(Map<String, String> values) {
+        String text(String key, String fallback) {
+            String v = values.get(key);
+            return v == null || v.isBlank() ? fallback : v.strip();
+        }
+
+        int integer(String key, int fallback) {
+            String v = text(key, "");
+            if (v.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(v);
+                if (n < 0) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key + " must be a whole number ≥ 0, got \"" + v + "\"");
+            }
+        }
+
+        boolean bool(String key, boolean fallback) {
+            String v = text(key, "").toLowerCase(java.util.Locale.ROOT);
+            return switch (v) {
+                case "" -> fallback;
+                case "true", "1", "yes", "on" -> true;
+                case "false", "0", "no", "off" -> false;
+                default -> throw new ConfigException(key + " must be true or false, got \"" + v + "\"");
+            };
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.sluice.app;
+
+import dev.sluice.block.Blocks;
+import dev.sluice.engine.Admission;
+import dev.sluice.engine.CachingFeedDecoder;
+import dev.sluice.engine.Engine;
+import dev.sluice.feed.FeedParser;
+import dev.sluice.fetch.FetchConfig;
+import dev.sluice.fetch.HttpDownloader;
+import dev.sluice.output.FeedOutputs;
+import dev.sluice.plan.Plans;
+import dev.sluice.store.Database;
+import dev.sluice.store.LastOutputRepository;
+import dev.sluice.store.PipeRepository;
+import dev.sluice.store.UserRepository;
+import dev.sluice.web.WebServer;
+import java.time.Duration;
+import java.time.InstantSource;
+
+/**
+ * The application, wired: one instance per process. Everything is built here from the
+ * {@link Config}, so the graph of who uses what is readable in one place.
+ */
+public final class Sluice implements AutoCloseable {
+    public static final String VERSION = "0.1.0";
+
+    private final Config config;
+    private final InstantSource clock;
+    private final Database db;
+    private final UserRepository users;
+    private final PipeRepository pipeRepository;
+    private final Plans plans;
+    private final HttpDownloader downloader;
+    private final Engine engine;
+    private final Admission admission;
+    private final FeedOutputs outputs;
+    private final PipeService pipes;
+    private WebServer web;
+
+    private Sluice(Config config, InstantSource clock) {
+        this.config = config;
+        this.clock = clock;
+        this.plans = Plans.load(config.plansFile(), config.runLimitOverride());
+        this.db = Database.open(config.dataDir());
+        this.users = new UserRepository(db, clock);
+        this.pipeRepository = new PipeRepository(db, clock);
+        this.downloader = downloader(config, clock);
+        this.engine = new Engine(Blocks.registry(), downloader, new CachingFeedDecoder(new FeedParser()), clock);
+        this.admission = new Admission(config.maxConcurrentRuns(), config.maxColdRunsPerUser(), Duration.ofSeconds(2));
+        this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
+                clock, config.outputFreshFor(), config.baseUrl());
+        this.pipes = new PipeService(pipeRepository, engine, outputs);
+    }
+
+    /** Opens the database and builds the services, without serving HTTP. */
+    public static Sluice open(Config config) {
+        return new Sluice(config, InstantSource.system());
+    }
+
+    public static Sluice open(Config config, InstantSource clock) {
+        return new Sluice(config, clock);
+    }
+
+    /** The downloader every block shares, configured from the settings. */
+    public static HttpDownloader downloader(Config config, InstantSource clock) {
+        FetchConfig fetch = FetchConfig.defaults(FetchConfig.userAgent(VERSION, config.baseUrl()))
+                .withAllowPrivateNetworks(config.allowPrivateNetworks())
+                .withHostSpacing(config.hostSpacing())
+                .withCacheBytes(config.cacheBytes());
+        return new HttpDownloader(fetch, clock);
+    }
+
+    /** Starts the HTTP server on the configured port (0 picks a free one). */
+    public Sluice serve() {
+        Duration apiLimit = plans.get(Plans.DEFAULT).runLimit();
+        web = new WebServer(new WebServer.Services(db, pipes, outputs, engine, admission, clock, apiLimit,
+                config.baseUrl())).start("0.0.0.0", config.port());
+        return this;
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Plans plans() {
+        return plans;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public PipeRepository pipeRepository() {
+        return pipeRepository;
+    }
+
+    public PipeService pipes() {
+        return pipes;
+    }
+
+    public FeedOutputs outputs() {
+        return outputs;
+    }
+
+    @Override
+    public void close() {
+        if (web != null) {
+            web.stop();
+        }
+        downloader.close();
+        db.close();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.sluice.block;
+
+import dev.sluice.block.control.CombineBlock;
+import dev.sluice.block.control.DuplicateBlock;
+import dev.sluice.block.input.FeedBlock;
+import dev.sluice.block.input.PipeBlock;
+import dev.sluice.block.input.TextinputBlock;
+import dev.sluice.block.manipulate.FilterBlock;
+import dev.sluice.block.manipulate.ReplaceBlock;
+import dev.sluice.block.manipulate.ShortenBlock;
+import dev.sluice.block.manipulate.SortBlock;
+import dev.sluice.block.manipulate.TailBlock;
+import dev.sluice.block.manipulate.TruncateBlock;
+import dev.sluice.block.manipulate.UniqueBlock;
+import dev.sluice.block.output.OutputBlock;
+import java.util.List;
+
+/** The standard block catalogue: every block type Sluice ships, in palette order. */
+public final class Blocks {
+    private static final BlockRegistry REGISTRY = new BlockRegistry(List.of(
+            FeedBlock.TYPE, TextinputBlock.TYPE, PipeBlock.TYPE,
+            FilterBlock.TYPE, ReplaceBlock.TYPE, UniqueBlock.TYPE, TruncateBlock.TYPE, TailBlock.TYPE,
+            SortBlock.TYPE, ShortenBlock.TYPE,
+            CombineBlock.TYPE, DuplicateBlock.TYPE,
+            OutputBlock.TYPE));
+
+    private Blocks() {
+    }
+
+    public static BlockRegistry registry() {
+        return REGISTRY;
+    }
+}

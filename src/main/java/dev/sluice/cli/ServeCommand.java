@@ -1,0 +1,32 @@
+package dev.sluice.cli;
+
+import dev.sluice.app.Config;
+import dev.sluice.app.Sluice;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+/** {@code sluice serve}: runs the web server until the process is stopped. */
+@Command(name = "serve", description = "Start the web server (configured by SLUICE_* environment variables).")
+public final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Override
+    public Integer call() throws InterruptedException {
+        long start = System.nanoTime();
+        Config config = Config.fromEnvironment();
+        Sluice sluice = Sluice.open(config).serve();
+        LOG.info("Sluice {} listening on port {} (data in {}), started in {} ms", Sluice.VERSION, sluice.port(),
+                config.dataDir().toAbsolutePath(), (System.nanoTime() - start) / 1_000_000);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Shutting down");
+            sluice.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.sluice.engine;
+
+import dev.sluice.block.BlockError;
+import dev.sluice.block.BlockRegistry;
+import dev.sluice.block.Deadline;
+import dev.sluice.block.Value;
+import dev.sluice.fetch.Downloader;
+import dev.sluice.pipe.PipeDoc;
+import dev.sluice.pipe.PipeFormatException;
+import dev.sluice.pipe.PipeReferences;
+import dev.sluice.pipe.PipeValidator;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Runs compiled pipes. Each run gets a deadline from the owner's plan limit and its own
+ * virtual-thread executor; when the run returns, whatever is still running is interrupted.
+ */
+public final class Engine {
+    /** How long after the deadline's end the engine still waits for the target block to hand over. */
+    static final long GRACE_NANOS = Duration.ofMillis(100).toNanos();
+
+    private static final ThreadFactory BLOCK_THREADS = Thread.ofVirtual().name("block-", 0).factory();
+
+    private final BlockRegistry registry;
+    private final Downloader downloader;
+    private final FeedDecoder decoder;
+    private final InstantSource clock;
+    private final PlanCompiler compiler;
+    private final PipeValidator validator;
+
+    public Engine(BlockRegistry registry, Downloader downloader, FeedDecoder decoder, InstantSource clock) {
+        this.registry = registry;
+        this.downloader = downloader;
+        this.decoder = decoder;
+        this.clock = clock;
+        this.compiler = new PlanCompiler(registry);
+        this.validator = new PipeValidator(registry);
+    }
+
+    public BlockRegistry registry() {
+        return registry;
+    }
+
+    public PipeValidator validator() {
+        return validator;
+    }
+
+    /** Compiles a validated pipe for running; {@code targetId} is the block whose output is wanted. */
+    public Plan compile(PipeDoc doc, String targetId) {
+        return compiler.compile(doc, targetId);
+    }
+
+    public RunResult run(Plan plan, RunRequest request) {
+        Deadline deadline = Deadline.in(request.limit());
+        ExecutorService executor = Executors.newThreadPerTaskExecutor(BLOCK_THREADS);
+        RunState state = new RunState(this, request, deadline, executor);
+        try {
+            List<String> path = new ArrayList<>();
+            if (request.pipeId() != null) {
+                path.add(request.pipeId());
+            }
+            PlanRun run = new PlanRun(state, plan, null, path);
+            Value output = run.await(run.start(), GRACE_NANOS);
+            return new RunResult(output, state.errors(), state.traces(plan), deadline.elapsed());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    Plan compileSubPipe(String pipeId, PipeReferences refs) {
+        PipeDoc doc = refs.readable(pipeId).orElseThrow(() -> new BlockError(
+                "Pipe \"" + pipeId + "\" does not exist or is not readable by this pipe's owner"));
+        try {
+            validator.validateStructure(doc);
+        } catch (PipeFormatException e) {
+            throw new BlockError("Pipe \"" + pipeId + "\" is invalid: " + e.getMessage());
+        }
+        return compiler.compile(doc, PipeDoc.ROOT_ID);
+    }
+
+    Downloader downloader() {
+        return downloader;
+    }
+
+    FeedDecoder decoder() {
+        return decoder;
+    }
+
+    InstantSource clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.sluice.engine;
+
+import dev.sluice.block.BlockError;
+import dev.sluice.block.Deadline;
+import dev.sluice.block.DeadlineExceeded;
+import dev.sluice.block.RunContext;
+import dev.sluice.block.Value;
+import dev.sluice.feed.Feed;
+import dev.sluice.feed.Item;
+import dev.sluice.fetch.Download;
+import dev.sluice.fetch.FetchFailure;
+import dev.sluice.fetch.FetchOutcome;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@link RunContext} of one block invocation: shared run state plus this block's trace. */
+final class NodeContext implements RunContext {
+    /** Most dropped items kept per block in the trace. */
+    static final int MAX_DROPS = 1000;
+
+    private final RunState state;
+    private final PlanRun run;
+    private final Node node;
+    private final List<BlockTrace.Drop> drops = new ArrayList<>();
+    private boolean dropsTruncated;
+    private final java.util.concurrent.atomic.AtomicInteger cacheHits = new java.util.concurrent.atomic.AtomicInteger();
+
+    NodeContext(RunState state, PlanRun run, Node node) {
+        this.state = state;
+        this.run = run;
+        this.node = node;
+    }
+
+    @Override
+    public Deadline deadline() {
+        return state.deadline;
+    }
+
+    @Override
+    public InstantSource clock() {
+        return state.engine.clock();
+    }
+
+    @Override
+    public Download fetch(String url) {
+        FetchOutcome outcome = state.engine.downloader().fetch(url, state.deadline.untilCutoff());
+        return switch (outcome) {
+            case FetchOutcome.Fetched f -> {
+                switch (f.freshness()) {
+                    case CACHE, REVALIDATED -> cacheHits.incrementAndGet();
+                    case STALE -> {
+                        cacheHits.incrementAndGet();
+                        Duration age = Duration.between(f.download().fetchedAt(), state.engine.clock().instant());
+                        warn(f.staleBecause().message() + "; using the copy from " + Ages.describe(age) + " ago");
+                    }
+                    case NETWORK -> { }
+                }
+                yield f.download();
+            }
+            case FetchOutcome.Failed failed when failed.failure() instanceof FetchFailure.TimedOut t ->
+                    throw new DeadlineExceeded(t.message());
+            case FetchOutcome.Failed failed -> throw new BlockError(failed.failure().message());
+        };
+    }
+
+    @Override
+    public Feed parseFeed(Download download) {
+        return state.engine.decoder().decode(download);
+    }
+
+    @Override
+    public Optional<String> param(String name) {
+        return Optional.ofNullable(state.request.params().get(name));
+    }
+
+    @Override
+    public Value runPipe(String pipeId) {
+        return run.runSubPipe(pipeId, node);
+    }
+
+    @Override
+    public synchronized void dropped(Item item, String rule) {
+        if (drops.size() < MAX_DROPS) {
+            drops.add(new BlockTrace.Drop(item.guid(), item.title(), rule));
+        } else {
+            dropsTruncated = true;
+        }
+    }
+
+    @Override
+    public void warn(String message) {
+        run.report(node, RunError.Kind.WARNING, message);
+    }
+
+    synchronized BlockTrace trace(long nanos, int itemsIn, Value out, String error) {
+        int itemsOut = out instanceof Value.Items items ? items.feed().items().size() : 0;
+        return new BlockTrace(node.spec().id(), node.type().name(), PlanRun.displayName(node), nanos / 1e6,
+                itemsIn, itemsOut, cacheHits.get(), error, List.copyOf(drops), dropsTruncated);
+    }
+
+    /** Human-readable ages for messages ("3 min", "2 h"). */
+    static final class Ages {
+        private Ages() {
+        }
+
+        static String describe(Duration d) {
+            long s = Math.max(0, d.toSeconds());
+            if (s < 120) {
+                return s + " s";
+            }
+            if (s < 7200) {
+                return s / 60 + " min";
+            }
+            return s / 3600 + " h";
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.sluice.engine;
+
+import dev.sluice.block.BlockCall;
+import dev.sluice.block.BlockError;
+import dev.sluice.block.DeadlineExceeded;
+import dev.sluice.block.Options;
+import dev.sluice.block.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One execution of a plan: every node is a task on the run's virtual-thread executor that waits
+ * for its inputs, then runs its block. Independent branches therefore run concurrently, and a
+ * node shared by several consumers runs once. A failed or unfinished input reaches its consumers
+ * as an empty value plus an error record, so the run returns whatever did complete.
+ */
+final class PlanRun {
+    private static final Logger LOG = LoggerFactory.getLogger(PlanRun.class);
+    /** How deep Pipe blocks may nest at run time (validation has the same bound). */
+    static final int MAX_PIPE_DEPTH = 16;
+
+    private final RunState state;
+    private final Plan plan;
+    /** The Pipe block this plan runs inside, or null for the top-level pipe. */
+    private final Node parent;
+    /** Stored pipes this plan runs inside, outermost first: a Pipe block may not reach back into them. */
+    private final List<String> pipePath;
+    private final Future<?>[] futures;
+    private final AtomicBoolean[] timeoutReported;
+
+    PlanRun(RunState state, Plan plan, Node parent, List<String> pipePath) {
+        this.state = state;
+        this.plan = plan;
+        this.parent = parent;
+        this.pipePath = List.copyOf(pipePath);
+        this.futures = new Future<?>[plan.nodes().size()];
+        this.timeoutReported = new AtomicBoolean[plan.nodes().size()];
+    }
+
+    /** Submits every node, inputs first, and returns the target's future. */
+    @SuppressWarnings("unchecked")
+    Future<Value> start() {
+        for (Node node : plan.nodes()) {
+            timeoutReported[node.index()] = new AtomicBoolean();
+            futures[node.index()] = state.executor.submit(() -> execute(node));
+        }
+        return (Future<Value>) futures[plan.target().index()];
+    }
+
+    /** Waits for the target until the run's end; an unfinished target counts as timed out. */
+    Value await(Future<Value> target, long graceNanos) {
+        return awaitNode(plan.target(), target, state.deadline.untilEnd().toNanos() + graceNanos);
+    }
+
+    private Value execute(Node node) {
+        List<Value> inputs = new ArrayList<>(node.inputs().size());
+        int itemsIn = 0;
+        for (Node in : node.inputs()) {
+            Value v = in == null ? null : awaitInput(in);
+            inputs.add(v);
+            if (v instanceof Value.Items items) {
+                itemsIn += items.feed().items().size();
+            }
+        }
+        Options options = node.options();
+        for (int i = 0; i < node.textInputs().size(); i++) {
+            Node t = node.textInputs().get(i);
+            if (t != null && awaitInput(t) instanceof Value.Text text) {
+                options = options.with(i, text.text());
+            }
+        }
+        NodeContext ctx = new NodeContext(state, this, node);
+        long start = System.nanoTime();
+        Value out;
+        String error = null;
+        try {
+            out = node.type().block().run(new BlockCall(node.spec().id(), node.spec().name(), options, inputs), ctx);
+        } catch (DeadlineExceeded e) {
+            error = e.getMessage();
+            report(node, RunError.Kind.TIMED_OUT, "did not finish within the run limit (" + e.getMessage() + ")");
+            out = empty(node);
+        } catch (BlockError e) {
+            error = e.getMessage();
+            report(node, RunError.Kind.FAILED, e.getMessage());
+            out = empty(node);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warn("Block {} ({}) crashed", node.spec().id(), node.type().name(), e);
+            error = "internal error: " + e.getClass().getSimpleName();
+            report(node, RunError.Kind.FAILED, "internal error (" + e.getClass().getSimpleName() + "); this is a bug in Sluice");
+            out = empty(node);
+        }
+        if (parent == null) {
+            state.trace(ctx.trace(System.nanoTime() - start, itemsIn, out, error));
+        }
+        return out;
+    }
+
+    private Value awaitInput(Node input) {
+        return awaitNode(input, futures[input.index()], state.deadline.untilEnd().toNanos());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Value awaitNode(Node node, Future<?> future, long timeoutNanos) {
+        try {
+            return ((Future<Value>) future).get(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            if (timeoutReported[node.index()].compareAndSet(false, true)) {
+                report(node, RunError.Kind.TIMED_OUT, "did not finish within the run limit of "
+                        + state.deadline.limit().toMillis() + " ms");
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return empty(node);
+        } catch (ExecutionException e) {
+            // execute() catches everything a block throws, so this is an engine bug; keep the run alive.
+            LOG.error("Node {} failed unexpectedly", node.spec().id(), e.getCause());
+            report(node, RunError.Kind.FAILED, "internal error; this is a bug in Sluice");
+            return empty(node);
+        }
+    }
+
+    /** Runs a stored pipe inside this one (a Pipe block), sharing the deadline and executor. */
+    Value runSubPipe(String pipeId, Node pipeBlock) {
+        if (pipeId == null || pipeId.isBlank()) {
+            throw new BlockError("No pipe chosen");
+        }
+        if (pipePath.contains(pipeId)) {
+            throw new BlockError("Pipe \"" + pipeId + "\" includes itself through Pipe blocks (a cycle)");
+        }
+        if (pipePath.size() >= MAX_PIPE_DEPTH) {
+            throw new BlockError("Sub-pipes nest deeper than " + MAX_PIPE_DEPTH + " levels");
+        }
+        Plan subPlan = state.engine.compileSubPipe(pipeId, state.request.refs());
+        List<String> path = new ArrayList<>(pipePath);
+        path.add(pipeId);
+        PlanRun sub = new PlanRun(state, subPlan, parent != null ? parent : pipeBlock, path);
+        try {
+            return sub.await(sub.start(), 0);
+        } catch (RejectedExecutionException e) {
+            throw new DeadlineExceeded("the run had already ended");
+        }
+    }
+
+    void report(Node node, RunError.Kind kind, String message) {
+        if (parent == null) {
+            state.error(new RunError(node.spec().id(), displayName(node), kind, message));
+        } else {
+            state.error(new RunError(parent.spec().id(), displayName(parent) + " › " + displayName(node), kind, message));
+        }
+    }
+
+    static String displayName(Node node) {
+        String name = node.spec().name();
+        return name == null || name.isBlank() ? node.type().label() : name;
+    }
+
+    static Value empty(Node node) {
+        return node.type().output() == Value.Kind.TEXT ? new Value.Text("") : Value.Items.EMPTY;
+    }
+}

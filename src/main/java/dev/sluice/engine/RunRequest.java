@@ -1,0 +1,19 @@
+package dev.sluice.engine;
+
+import dev.sluice.pipe.PipeReferences;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What to run a plan with.
+ *
+ * @param pipeId the stored pipe's id (for sub-pipe cycle checks), or null for an unsaved pipe
+ * @param params values for Text Input blocks, by name
+ * @param limit  the run limit of the owner's plan
+ * @param refs   the stored pipes the owner may read, for Pipe blocks
+ */
+public record RunRequest(String pipeId, Map<String, String> params, Duration limit, PipeReferences refs) {
+    public RunRequest {
+        params = Map.copyOf(params);
+    }
+}

@@ -1,0 +1,225 @@
+package dev.sluice.output;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sluice.block.Value;
+import dev.sluice.engine.Admission;
+import dev.sluice.engine.Engine;
+import dev.sluice.engine.RunError;
+import dev.sluice.engine.RunRequest;
+import dev.sluice.engine.RunResult;
+import dev.sluice.feed.Feed;
+import dev.sluice.feed.FeedWriter;
+import dev.sluice.feed.OutputFormat;
+import dev.sluice.feed.WriteOptions;
+import dev.sluice.plan.Plans;
+import dev.sluice.pipe.PipeFormatException;
+import dev.sluice.store.LastOutput;
+import dev.sluice.store.LastOutputRepository;
+import dev.sluice.store.PipeRepository;
+import dev.sluice.store.StoredPipe;
+import dev.sluice.store.UserRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The output of saved pipes: from cache while fresh, else from one shared run (identical
+ * concurrent requests join it), falling back to the last complete output when a run fails
+ * (stale-if-error), and rendered per format with a content ETag and a Last-Modified that moves
+ * only when the content changes.
+ */
+public final class FeedOutputs {
+    /** How long a failed or partial output is served before the pipe runs again. */
+    static final Duration ERROR_FRESH = Duration.ofSeconds(60);
+    /** How old a last complete output may be and still stand in for a failed run. */
+    static final Duration KEEP_STALE = Duration.ofHours(24);
+
+    private final Engine engine;
+    private final Admission admission;
+    private final PipeRepository pipes;
+    private final UserRepository users;
+    private final Plans plans;
+    private final LastOutputRepository lastOutputs;
+    private final FeedWriter writer;
+    private final InstantSource clock;
+    private final Duration freshFor;
+    private final String baseUrl;
+    private final CompiledPipes compiled;
+    private final Cache<RunKey, FeedResult> results;
+    private final Cache<Rendering, RenderedFeed> renderings;
+    private final Map<RunKey, CompletableFuture<FeedResult>> inFlight = new ConcurrentHashMap<>();
+
+    private record Rendering(RunKey run, OutputFormat format) {
+    }
+
+    public FeedOutputs(Engine engine, Admission admission, PipeRepository pipes, UserRepository users, Plans plans,
+                       LastOutputRepository lastOutputs, InstantSource clock, Duration freshFor, String baseUrl) {
+        this.engine = engine;
+        this.admission = admission;
+        this.pipes = pipes;
+        this.users = users;
+        this.plans = plans;
+        this.lastOutputs = lastOutputs;
+        this.writer = new FeedWriter();
+        this.clock = clock;
+        this.freshFor = freshFor;
+        this.baseUrl = baseUrl;
+        this.compiled = new CompiledPipes(engine);
+        this.results = Caffeine.newBuilder().maximumWeight(64L << 20)
+                .weigher((RunKey k, FeedResult r) -> 512 + r.feed().items().size() * 2048)
+                .expireAfter(new FreshUntil<RunKey, FeedResult>(clock, FeedResult::freshUntil)).build();
+        this.renderings = Caffeine.newBuilder().maximumWeight(128L << 20)
+                .weigher((Rendering k, RenderedFeed r) -> 256 + r.body().length)
+                .expireAfter(new FreshUntil<Rendering, RenderedFeed>(clock, r -> r.result().freshUntil())).build();
+    }
+
+    /** The pipe's output in {@code format}; {@code query} may hold any request parameters. */
+    public RenderedFeed render(StoredPipe pipe, OutputFormat format, Map<String, String> query) throws Admission.Busy {
+        CompiledPipes.Compiled c = compiled.get(pipe, new OwnerPipes(pipes, pipe.ownerId()));
+        Map<String, String> params = Params.declared(query, c.paramNames());
+        RunKey key = new RunKey(pipe.id(), pipe.version(), Params.key(params));
+        RenderedFeed cached = renderings.getIfPresent(new Rendering(key, format));
+        if (cached != null && fresh(cached.result())) {
+            return cached;
+        }
+        FeedResult result = result(pipe, c, key, params);
+        RenderedFeed rendered = render(pipe, format, key, result);
+        renderings.put(new Rendering(key, format), rendered);
+        return rendered;
+    }
+
+    /** The pipe's output as items (for the preview page). */
+    public FeedResult result(StoredPipe pipe, Map<String, String> query) throws Admission.Busy {
+        CompiledPipes.Compiled c = compiled.get(pipe, new OwnerPipes(pipes, pipe.ownerId()));
+        Map<String, String> params = Params.declared(query, c.paramNames());
+        return result(pipe, c, new RunKey(pipe.id(), pipe.version(), Params.key(params)), params);
+    }
+
+    /** The names of the query parameters the pipe declares (its Text Inputs). */
+    public List<String> parameterNames(StoredPipe pipe) {
+        return compiled.get(pipe, new OwnerPipes(pipes, pipe.ownerId())).paramNames();
+    }
+
+    /** Forgets everything cached for a pipe: call after saving or deleting it. */
+    public void invalidate(String pipeId) {
+        compiled.invalidate(pipeId);
+        results.asMap().keySet().removeIf(k -> k.pipeId().equals(pipeId));
+        renderings.asMap().keySet().removeIf(k -> k.run().pipeId().equals(pipeId));
+    }
+
+    /** The public URL of a pipe's feed in a format, with its key when private. */
+    public String feedUrl(StoredPipe pipe, OutputFormat format) {
+        return baseUrl + "/feed/" + pipe.id() + "." + format.extension() + (pipe.isPublic() ? "" : "?key=" + pipe.feedKey());
+    }
+
+    private FeedResult result(StoredPipe pipe, CompiledPipes.Compiled c, RunKey key, Map<String, String> params)
+            throws Admission.Busy {
+        FeedResult cached = results.getIfPresent(key);
+        if (cached != null && fresh(cached)) {
+            return cached;
+        }
+        CompletableFuture<FeedResult> mine = new CompletableFuture<>();
+        CompletableFuture<FeedResult> shared = inFlight.putIfAbsent(key, mine);
+        if (shared != null) {
+            return join(shared);
+        }
+        try {
+            FeedResult result = compute(pipe, c, key, params);
+            results.put(key, result);
+            mine.complete(result);
+            return result;
+        } catch (Admission.Busy | RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    /** Caffeine expires entries on its own ticker; this check makes the injected clock authoritative too. */
+    private boolean fresh(FeedResult result) {
+        return clock.instant().isBefore(result.freshUntil());
+    }
+
+    private static FeedResult join(CompletableFuture<FeedResult> shared) throws Admission.Busy {
+        try {
+            return shared.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Admission.Busy busy) {
+                throw busy;
+            }
+            throw e;
+        }
+    }
+
+    private FeedResult compute(StoredPipe pipe, CompiledPipes.Compiled c, RunKey key, Map<String, String> params)
+            throws Admission.Busy {
+        Instant now = clock.instant();
+        if (c.problem() != null) {
+            return fallback(pipe, key, Feed.EMPTY, problems(c.problem()), now);
+        }
+        RunResult run;
+        try (Admission.Permit ignored = admission.enter("user:" + pipe.ownerId())) {
+            run = engine.run(c.plan(), new RunRequest(pipe.id(), params, runLimit(pipe), new OwnerPipes(pipes, pipe.ownerId())));
+        }
+        Feed feed = run.output() instanceof Value.Items items ? items.feed() : Feed.EMPTY;
+        if (!run.complete()) {
+            return fallback(pipe, key, feed, run.errors(), now);
+        }
+        byte[] json = FeedJson.write(feed);
+        String tag = Hashes.hex(json);
+        Optional<LastOutput> previous = lastOutputs.find(pipe.id(), key.paramsKey());
+        Instant changedAt = previous.filter(p -> p.contentTag().equals(tag)).map(LastOutput::changedAt).orElse(now);
+        lastOutputs.save(new LastOutput(pipe.id(), key.paramsKey(), pipe.version(), json, tag, now, changedAt));
+        return new FeedResult(feed, run.errors(), now, changedAt, null, true, now.plus(freshFor));
+    }
+
+    /** A failed run: the last complete output when there is a recent one, else what the run produced. */
+    private FeedResult fallback(StoredPipe pipe, RunKey key, Feed partial, List<RunError> errors, Instant now) {
+        Optional<LastOutput> last = lastOutputs.find(pipe.id(), key.paramsKey())
+                .filter(l -> l.computedAt().isAfter(now.minus(KEEP_STALE)));
+        if (last.isPresent()) {
+            LastOutput l = last.get();
+            return new FeedResult(FeedJson.read(l.feedJson()), errors, l.computedAt(), l.changedAt(),
+                    Duration.between(l.computedAt(), now), false, now.plus(ERROR_FRESH));
+        }
+        Feed decorated = ErrorReport.decorate(partial, errors, now, baseUrl + "/pipe/" + pipe.id());
+        return new FeedResult(decorated, errors, now, now, null, false, now.plus(ERROR_FRESH));
+    }
+
+    private RenderedFeed render(StoredPipe pipe, OutputFormat format, RunKey key, FeedResult result) {
+        String self = baseUrl + "/feed/" + pipe.id() + "." + format.extension() + query(pipe, key);
+        Feed feed = result.feed();
+        if (feed.channel().title().isBlank()) {
+            feed = feed.withChannel(feed.channel().withTitle(pipe.title().isBlank() ? "Sluice pipe " + pipe.id() : pipe.title()));
+        }
+        byte[] body = writer.write(feed, format, new WriteOptions(self, baseUrl + "/pipe/" + pipe.id(), "Sluice"));
+        return new RenderedFeed(body, format.contentType(), Hashes.etag(body), result.changedAt(), result);
+    }
+
+    private static String query(StoredPipe pipe, RunKey key) {
+        String q = key.paramsKey();
+        if (!pipe.isPublic()) {
+            q = q.isEmpty() ? "key=" + pipe.feedKey() : q + "&key=" + pipe.feedKey();
+        }
+        return q.isEmpty() ? "" : "?" + q;
+    }
+
+    private Duration runLimit(StoredPipe pipe) {
+        String plan = users.find(pipe.ownerId()).map(u -> u.plan()).orElse(Plans.DEFAULT);
+        return plans.get(plan).runLimit();
+    }
+
+    private static List<RunError> problems(PipeFormatException e) {
+        return e.problems().stream()
+                .map(p -> new RunError(p.blockId() == null ? "pipe" : p.blockId(), "Pipe", RunError.Kind.FAILED, p.message()))
+                .toList();
+    }
+}

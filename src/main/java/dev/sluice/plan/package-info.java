@@ -1,0 +1,2 @@
+/** Plans: the limits an account runs under (SPEC §12). */
+package dev.sluice.plan;

@@ -1,0 +1,114 @@
+package dev.sluice.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite database in the data directory: WAL journal, foreign keys on, a busy timeout so
+ * concurrent writers wait instead of failing, schema migrated by Flyway on open.
+ */
+public final class Database implements AutoCloseable {
+    public static final String FILE_NAME = "sluice.db";
+    /** How long a writer waits for the lock before SQLite reports "busy". */
+    static final int BUSY_TIMEOUT_MS = 5000;
+
+    private final HikariDataSource pool;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /** Opens (creating if needed) the database in {@code dataDir} and migrates it. */
+    public static Database open(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
+        }
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        sqlite.enforceForeignKeys(true);
+        sqlite.setBusyTimeout(BUSY_TIMEOUT_MS);
+        SQLiteDataSource source = new SQLiteDataSource(sqlite);
+        source.setUrl("jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath());
+
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(source);
+        hikari.setPoolName("sluice-db");
+        hikari.setMaximumPoolSize(8);
+        hikari.setMinimumIdle(1);
+        HikariDataSource pool = new HikariDataSource(hikari);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Runs {@code work} in one transaction, committed when it returns and rolled back when it throws. */
+    public <T> T transaction(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Runs {@code work} on a connection in auto-commit mode. */
+    public <T> T read(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    public boolean writable() {
+        return transaction(c -> {
+            try (var st = c.createStatement()) {
+                st.execute("CREATE TEMP TABLE IF NOT EXISTS readiness_probe (x INTEGER)");
+                st.execute("INSERT INTO readiness_probe VALUES (1)");
+                st.execute("DELETE FROM readiness_probe");
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** Database work on one connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.sluice.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Saved pipes, their tags and version history. Saving a pipe bumps its version and keeps the old one. */
+public final class PipeRepository {
+    private final Database db;
+    private final InstantSource clock;
+
+    public PipeRepository(Database db, InstantSource clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** What a save writes; the id, version, feed key and times are the repository's business. */
+    public record Draft(String title, String description, String json, boolean isPublic, List<String> tags) {
+        public Draft {
+            title = title == null ? "" : title.strip();
+            description = description == null ? "" : description.strip();
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+    }
+
+    public StoredPipe create(long ownerId, Draft draft) {
+        String id = Ids.pipeId();
+        long now = clock.millis();
+        db.transaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO pipes (id, owner_id, title, description, "
+                    + "pipe_json, version, is_public, feed_key, created_at, updated_at, shared_at) "
+                    + "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)")) {
+                st.setString(1, id);
+                st.setLong(2, ownerId);
+                st.setString(3, draft.title());
+                st.setString(4, draft.description());
+                st.setString(5, draft.json());
+                st.setInt(6, draft.isPublic() ? 1 : 0);
+                st.setString(7, Ids.feedKey());
+                st.setLong(8, now);
+                st.setLong(9, now);
+                st.setObject(10, draft.isPublic() ? now : null);
+                st.executeUpdate();
+            }
+            writeTags(c, id, draft.tags());
+            writeVersion(c, id, 1, draft, now);
+            return null;
+        });
+        return find(id).orElseThrow();
+    }
+
+    /** Saves a new version of pipe {@code id}; empty when it does not exist. */
+    public Optional<StoredPipe> update(String id, Draft draft) {
+        long now = clock.millis();
+        boolean found = db.transaction(c -> {
+            int version;
+            try (PreparedStatement st = c.prepareStatement("SELECT version FROM pipes WHERE id = ?")) {
+                st.setString(1, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    version = rs.getInt(1) + 1;
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("UPDATE pipes SET title = ?, description = ?, pipe_json = ?, "
+                    + "version = ?, is_public = ?, updated_at = ?, "
+                    + "shared_at = CASE WHEN ? = 1 THEN COALESCE(shared_at, ?) ELSE NULL END WHERE id = ?")) {
+                st.setString(1, draft.title());
+                st.setString(2, draft.description());
+                st.setString(3, draft.json());
+                st.setInt(4, version);
+                st.setInt(5, draft.isPublic() ? 1 : 0);
+                st.setLong(6, now);
+                st.setInt(7, draft.isPublic() ? 1 : 0);
+                st.setLong(8, now);
+                st.setString(9, id);
+                st.executeUpdate();
+            }
+            writeTags(c, id, draft.tags());
+            writeVersion(c, id, version, draft, now);
+            return true;
+        });
+        return found ? find(id) : Optional.empty();
+    }
+
+    public Optional<StoredPipe> find(String id) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT * FROM pipes WHERE id = ?")) {
+                st.setString(1, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(map(c, rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public List<StoredPipe> listByOwner(long ownerId) {
+        return db.read(c -> {
+            List<StoredPipe> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT * FROM pipes WHERE owner_id = ? ORDER BY updated_at DESC")) {
+                st.setLong(1, ownerId);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(map(c, rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public boolean delete(String id) {
+        return db.transaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM pipes WHERE id = ?")) {
+                st.setString(1, id);
+                return st.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static void writeTags(Connection c, String id, List<String> tags) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM pipe_tags WHERE pipe_id = ?")) {
+            del.setString(1, id);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO pipe_tags (pipe_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            for (String tag : tags) {
+                ins.setString(1, id);
+                ins.setString(2, tag);
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+    }
+
+    private static void writeVersion(Connection c, String id, int version, Draft draft, long now) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO pipe_versions (pipe_id, version, title, pipe_json, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            st.setString(1, id);
+            st.setInt(2, version);
+            st.setString(3, draft.title());
+            st.setString(4, draft.json());
+            st.setLong(5, now);
+            st.executeUpdate();
+        }
+    }
+
+    private static StoredPipe map(Connection c, ResultSet rs) throws SQLException {
+        String id = rs.getString("id");
+        List<String> tags = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT tag FROM pipe_tags WHERE pipe_id = ? ORDER BY tag")) {
+            st.setString(1, id);
+            try (ResultSet t = st.executeQuery()) {
+                while (t.next()) {
+                    tags.add(t.getString(1));
+                }
+            }
+        }
+        return new StoredPipe(id, rs.getLong("owner_id"), rs.getString("title"), rs.getString("description"),
+                rs.getString("pipe_json"), rs.getInt("version"), rs.getInt("is_public") == 1,
+                rs.getString("feed_key"), tags, Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")));
+    }
+}

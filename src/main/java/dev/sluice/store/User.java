@@ -1,0 +1,7 @@
+package dev.sluice.store;
+
+import java.time.Instant;
+
+/** An account. {@code plan} names an entry of the plans configuration. */
+public record User(long id, String email, String plan, Instant createdAt) {
+}

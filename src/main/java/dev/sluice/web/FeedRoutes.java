@@ -1,0 +1,91 @@
+package dev.sluice.web;
+
+import dev.sluice.app.PipeService;
+import dev.sluice.engine.Admission;
+import dev.sluice.feed.OutputFormat;
+import dev.sluice.output.ErrorReport;
+import dev.sluice.output.FeedOutputs;
+import dev.sluice.output.FeedResult;
+import dev.sluice.output.RenderedFeed;
+import dev.sluice.store.StoredPipe;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code GET}/{@code HEAD /feed/<id>[.rss|.xml|.atom|.json|.txt]}: the product. Answers from
+ * cache when it can, with ETag, Last-Modified and 304s; reports run errors in headers; serves the
+ * last complete output when a run fails. A private pipe's feed needs its key; without it the
+ * pipe does not exist (404), so ids cannot be probed.
+ */
+final class FeedRoutes {
+    private final PipeService pipes;
+    private final FeedOutputs outputs;
+    private final InstantSource clock;
+
+    FeedRoutes(PipeService pipes, FeedOutputs outputs, InstantSource clock) {
+        this.pipes = pipes;
+        this.outputs = outputs;
+        this.clock = clock;
+    }
+
+    void register(Javalin app) {
+        app.get("/feed/{file}", this::serve);
+        app.head("/feed/{file}", this::serve);
+    }
+
+    private void serve(Context ctx) throws Admission.Busy {
+        String file = ctx.pathParam("file");
+        int dot = file.lastIndexOf('.');
+        String id = dot < 0 ? file : file.substring(0, dot);
+        Optional<OutputFormat> format = dot < 0 ? Optional.of(OutputFormat.RSS) : OutputFormat.fromExtension(file.substring(dot + 1));
+        Optional<StoredPipe> pipe = format.isPresent() ? pipes.find(id) : Optional.empty();
+        if (pipe.isEmpty() || !mayRead(ctx, pipe.get())) {
+            throw new NotFound("No such feed");
+        }
+        RenderedFeed feed = outputs.render(pipe.get(), format.get(), query(ctx));
+        FeedResult result = feed.result();
+        long maxAge = Math.max(0, Duration.between(clock.instant(), result.freshUntil()).toSeconds());
+        ctx.header("ETag", feed.etag());
+        ctx.header("Last-Modified", HttpDates.format(feed.lastModified()));
+        ctx.header("Cache-Control", (pipe.get().isPublic() ? "public" : "private") + ", max-age=" + maxAge);
+        if (!result.errors().isEmpty()) {
+            ctx.header("X-Sluice-Errors", ErrorReport.headerValue(result.errors()));
+        }
+        if (result.stale()) {
+            ctx.header("X-Sluice-Stale", Long.toString(result.staleAge().toSeconds()));
+            ctx.header("Warning", "110 - \"Response is Stale: the last run failed\"");
+        }
+        if (Conditional.notModified(ctx, feed.etag(), feed.lastModified())) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        ctx.contentType(feed.contentType());
+        ctx.header("Content-Length", Integer.toString(feed.body().length));
+        if (!"HEAD".equals(ctx.method().name())) {
+            ctx.result(feed.body());
+        }
+    }
+
+    /** Public pipes are open to all; private ones need the feed key (the owner's session: accounts issue). */
+    static boolean mayRead(Context ctx, StoredPipe pipe) {
+        return pipe.isPublic() || Secrets.same(ctx.queryParam("key"), pipe.feedKey());
+    }
+
+    /** The first value of each query parameter. */
+    static Map<String, String> query(Context ctx) {
+        Map<String, String> out = new HashMap<>();
+        for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                out.put(e.getKey(), e.getValue().get(0));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.sluice.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.block.Value;
+import dev.sluice.engine.Admission;
+import dev.sluice.engine.Engine;
+import dev.sluice.engine.RunRequest;
+import dev.sluice.engine.RunResult;
+import dev.sluice.feed.Feed;
+import dev.sluice.feed.FeedWriter;
+import dev.sluice.feed.OutputFormat;
+import dev.sluice.feed.WriteOptions;
+import dev.sluice.pipe.PipeCodec;
+import dev.sluice.pipe.PipeDoc;
+import dev.sluice.pipe.PipeFormatException;
+import dev.sluice.pipe.PipeReferences;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code POST /api/run}: runs an unsaved pipe (what the editor's inspector shows) and answers the
+ * chosen block's output as JSON items with the trace, or as RSS with {@code ?format=rss}.
+ */
+final class RunApi {
+    private final Engine engine;
+    private final Admission admission;
+    private final Duration runLimit;
+    private final String baseUrl;
+    private final FeedWriter writer = new FeedWriter();
+
+    RunApi(Engine engine, Admission admission, Duration runLimit, String baseUrl) {
+        this.engine = engine;
+        this.admission = admission;
+        this.runLimit = runLimit;
+        this.baseUrl = baseUrl;
+    }
+
+    void register(Javalin app) {
+        app.post("/api/run", this::run);
+    }
+
+    private void run(Context ctx) throws Admission.Busy {
+        JsonNode body = readBody(ctx);
+        PipeDoc doc = pipe(body.get("pipe"));
+        String target = body.path("block").asText("").isBlank() ? PipeDoc.ROOT_ID : body.get("block").asText();
+        try {
+            engine.validator().validate(doc, null, PipeReferences.NONE);
+        } catch (PipeFormatException e) {
+            throw new ApiError(400, e.getMessage(), e.firstBlockId());
+        }
+        if (!doc.byId().containsKey(target)) {
+            throw new ApiError(400, "No block \"" + target + "\" in this pipe", target);
+        }
+        Map<String, String> params = new HashMap<>();
+        body.path("params").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
+        RunResult result;
+        try (Admission.Permit ignored = admission.enter("ip:" + ctx.ip())) {
+            result = engine.run(engine.compile(doc, target), new RunRequest(null, params, runLimit, PipeReferences.NONE));
+        }
+        if ("rss".equals(ctx.queryParam("format"))) {
+            Feed feed = result.output() instanceof Value.Items items ? items.feed() : Feed.EMPTY;
+            ctx.contentType(OutputFormat.RSS.contentType());
+            ctx.result(writer.write(feed, OutputFormat.RSS, new WriteOptions(baseUrl + "/api/run", baseUrl, "Sluice")));
+            return;
+        }
+        ctx.json(answer(target, result));
+    }
+
+    private static JsonNode readBody(Context ctx) {
+        try {
+            JsonNode body = Json.MAPPER.readTree(ctx.bodyAsBytes());
+            if (body == null || !body.isObject()) {
+                throw new ApiError(400, "The request body must be a JSON object with a \"pipe\"");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new ApiError(400, "The request body is not valid JSON");
+        }
+    }
+
+    private static PipeDoc pipe(JsonNode node) {
+        try {
+            if (node == null || node.isNull()) {
+                throw new ApiError(400, "The request has no \"pipe\"");
+            }
+            return node.isTextual() ? PipeCodec.parse(node.asText()) : PipeCodec.fromTree(node);
+        } catch (PipeFormatException e) {
+            throw new ApiError(400, e.getMessage(), e.firstBlockId());
+        }
+    }
+
+    private static ObjectNode answer(String target, RunResult result) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("block", target);
+        if (result.output() instanceof Value.Items items) {
+            out.set("channel", Json.MAPPER.valueToTree(items.feed().channel()));
+            out.set("items", Json.MAPPER.valueToTree(items.feed().items()));
+        } else if (result.output() instanceof Value.Text text) {
+            out.put("text", text.text());
+            out.putArray("items");
+        }
+        ArrayNode errors = out.putArray("errors");
+        result.errors().forEach(e -> errors.addObject().put("block", e.blockId()).put("name", e.blockName())
+                .put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT)).put("message", e.message()));
+        out.set("trace", Json.MAPPER.valueToTree(result.trace()));
+        out.put("tookMs", result.took().toMillis());
+        return out;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.sluice.web;
+
+import dev.sluice.app.PipeService;
+import dev.sluice.engine.Admission;
+import dev.sluice.engine.Engine;
+import dev.sluice.output.FeedOutputs;
+import dev.sluice.store.Database;
+import dev.sluice.store.StoreException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: routes, security headers, body limits, and the mapping of every failure to a
+ * clear answer — JSON under {@code /api/}, a short text elsewhere — never a stack trace.
+ */
+public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    /** Largest request body: a 1 MiB pipe plus its wrapper. */
+    static final long MAX_BODY = 1024 * 1024 + 64 * 1024;
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; "
+            + "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+
+    /** What the routes need. */
+    public record Services(Database db, PipeService pipes, FeedOutputs outputs, Engine engine, Admission admission,
+                           InstantSource clock, Duration apiRunLimit, String baseUrl) {
+    }
+
+    private final Javalin app;
+
+    public WebServer(Services s) {
+        this.app = Javalin.create(config -> {
+            // Requests run on platform threads on purpose: blocks run on virtual threads, and a
+            // CPU-bound block that ignores interrupts pins a carrier. Serving cached feeds must not
+            // depend on those carriers being free (SPEC §5: feeds never wait behind pipe runs).
+            config.useVirtualThreads = false;
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_BODY;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+            });
+        });
+        Templates templates = new Templates();
+        app.before(WebServer::securityHeaders);
+        app.before("/api/*", WebServer::limitBody);
+        app.get("/healthz", ctx -> ctx.result("ok"));
+        app.get("/readyz", ctx -> ready(ctx, s.db()));
+        new FeedRoutes(s.pipes(), s.outputs(), s.clock()).register(app);
+        new PreviewRoutes(s.pipes(), s.outputs(), templates, s.clock()).register(app);
+        new RunApi(s.engine(), s.admission(), s.apiRunLimit(), s.baseUrl()).register(app);
+        mapErrors();
+    }
+
+    public WebServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+    }
+
+    private static void limitBody(Context ctx) {
+        long length = ctx.contentLength();
+        if (length > MAX_BODY) {
+            throw new ApiError(413, String.format(java.util.Locale.ROOT,
+                    "The request body is %.1f MiB; the limit is 1 MiB", length / (1024.0 * 1024.0)));
+        }
+    }
+
+    private static void ready(Context ctx, Database db) {
+        try {
+            db.writable();
+            ctx.result("ready");
+        } catch (RuntimeException e) {
+            ctx.status(503).result("database not writable");
+        }
+    }
+
+    private void mapErrors() {
+        app.exception(ApiError.class, (e, ctx) -> fail(ctx, e.status, e.getMessage(), e.block));
+        app.exception(NotFound.class, (e, ctx) -> fail(ctx, 404, e.getMessage(), null));
+        app.exception(Admission.Busy.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            fail(ctx, 503, e.getMessage() + "; try again shortly", null);
+        });
+        app.exception(StoreException.class, (e, ctx) -> {
+            LOG.error("Database failure on {} {}", ctx.method(), ctx.path(), e);
+            if (e.busy()) {
+                ctx.header("Retry-After", "2");
+            }
+            fail(ctx, 503, "The database is busy; try again shortly", null);
+        });
+        app.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), e.getMessage(), null));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            fail(ctx, 500, "Something went wrong on our side; it has been logged", null);
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null) {
+                fail(ctx, 404, "Not found", null);
+            }
+        });
+    }
+
+    private static void fail(Context ctx, int status, String message, String block) {
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/")) {
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("error", message);
+            body.put("block", block);
+            ctx.json(body);
+        } else {
+            ctx.contentType("text/plain; charset=utf-8").result(message);
+        }
+    }
+}
