@@ -1,0 +1,180 @@
+package dev.sluice.fetch;
+
+import java.net.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import javax.net.SocketFactory;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The shared {@link Downloader} (SPEC §8) on OkHttp: URL check, cache, single-flight, then
+ * {@link UpstreamFetch} for the network. Safe for any number of concurrent (virtual) threads.
+ *
+ * <p>Order of a call: refuse bad URLs and literal private addresses; answer from the cache while
+ * fresh; answer a recent failure (or the stale copy) without asking again within the error TTL;
+ * otherwise join or lead the one fetch of this URL, within min(budget, max fetch time).
+ */
+public final class HttpDownloader implements Downloader, AutoCloseable {
+
+    private final FetchConfig config;
+    private final InstantSource clock;
+    private final UrlCheck urlCheck;
+    private final DownloadCache cache;
+    private final SingleFlight<String, FetchOutcome> flights = new SingleFlight<>();
+    private final OkHttpClient client;
+    private final UpstreamFetch upstream;
+
+    /** The production downloader: system DNS, the policy {@code config} asks for, in-memory politeness. */
+    public HttpDownloader(FetchConfig config, InstantSource clock) {
+        this(builder(config).clock(clock));
+    }
+
+    private HttpDownloader(Builder b) {
+        this.config = b.config;
+        this.clock = b.clock;
+        AddressPolicy policy = b.policy != null ? b.policy : AddressPolicy.of(config);
+        this.urlCheck = new UrlCheck(policy);
+        this.cache = new DownloadCache(config, clock);
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
+                .dns(new GuardedDns(b.resolver, policy))
+                .proxy(Proxy.NO_PROXY) // a proxy would resolve names itself, past the guard
+                .followRedirects(false) // every hop is checked by UpstreamFetch
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false) // our one retry is explicit and counted
+                .connectTimeout(config.connectTimeout())
+                .readTimeout(config.maxFetchTime())
+                .writeTimeout(config.maxFetchTime())
+                .callTimeout(config.maxFetchTime());
+        if (b.socketFactory != null) {
+            http.socketFactory(b.socketFactory);
+        }
+        this.client = http.build();
+        HostPoliteness politeness = b.politeness != null ? b.politeness : new InMemoryHostPoliteness(config);
+        this.upstream = new UpstreamFetch(client, urlCheck, politeness, config, clock);
+    }
+
+    public static Builder builder(FetchConfig config) {
+        return new Builder(config);
+    }
+
+    @Override
+    public FetchOutcome fetch(String url, Duration budget) {
+        UrlCheck.Verdict verdict = urlCheck.check(url);
+        if (!verdict.allowed()) {
+            return new FetchOutcome.Failed(verdict.refusal());
+        }
+        String key = verdict.url().toString();
+        CachedEntry cached = cache.document(key);
+        if (cached != null && cached.isFresh(clock.instant())) {
+            return cached.hit();
+        }
+        FetchFailure recent = cache.recentFailure(key);
+        if (recent != null) {
+            return staleOr(cached, recent);
+        }
+        FetchLimit limit = FetchLimit.of(budget, config.maxFetchTime());
+        if (limit.passed()) {
+            return staleOr(cached, new FetchFailure.TimedOut(key + ": no time left in the run to fetch it"));
+        }
+        try {
+            return flights.run(key, limit.deadlineNanos(), () -> fetchAndStore(verdict.url(), key, limit));
+        } catch (TimeoutException e) {
+            return staleOr(cached, new FetchFailure.TimedOut(key + ": no complete answer within " + limit.describe()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return staleOr(cached, new FetchFailure.TimedOut(key + ": interrupted"));
+        }
+    }
+
+    /** The leader's part of a single flight: the network trip and what it leaves in the cache. */
+    private FetchOutcome fetchAndStore(HttpUrl url, String key, FetchLimit limit) {
+        CachedEntry cached = cache.document(key); // re-read: a flight that just ended may have filled it
+        if (cached != null && cached.isFresh(clock.instant())) {
+            return cached.hit();
+        }
+        return switch (upstream.fetch(url, cached, limit)) {
+            case UpstreamFetch.Fresh fresh -> {
+                cache.store(key, CachedEntry.of(fresh.download(), fresh.lifetime(), config.keepStaleFor()));
+                yield new FetchOutcome.Fetched(fresh.download(), FetchOutcome.Freshness.NETWORK, null);
+            }
+            case UpstreamFetch.NotModified same -> {
+                if (cached == null) { // cannot happen: we only ask conditionally with a cached copy
+                    yield new FetchOutcome.Failed(new FetchFailure.HttpStatus(key + ": unexpected HTTP 304", 304));
+                }
+                Instant now = clock.instant();
+                CachedEntry confirmed = cached.revalidated(now, same.etag(), same.lastModified(), same.lifetime(),
+                        config.keepStaleFor());
+                cache.store(key, confirmed);
+                yield new FetchOutcome.Fetched(confirmed.download(), FetchOutcome.Freshness.REVALIDATED, null);
+            }
+            case UpstreamFetch.Failure failed -> {
+                if (failed.remember()) {
+                    cache.rememberFailure(key, failed.failure());
+                }
+                yield staleOr(cached, failed.failure());
+            }
+        };
+    }
+
+    private static FetchOutcome staleOr(CachedEntry cached, FetchFailure failure) {
+        return cached != null ? cached.stale(failure) : new FetchOutcome.Failed(failure);
+    }
+
+    /** Closes idle connections; in-flight fetches finish normally. */
+    @Override
+    public void close() {
+        client.connectionPool().evictAll();
+        client.dispatcher().executorService().shutdown();
+    }
+
+    /** Wiring for the app (config, clock) and for tests (resolver, socket factory, policy). */
+    public static final class Builder {
+        private final FetchConfig config;
+        private InstantSource clock = InstantSource.system();
+        private Resolver resolver = Resolver.SYSTEM;
+        private SocketFactory socketFactory;
+        private AddressPolicy policy;
+        private HostPoliteness politeness;
+
+        private Builder(FetchConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Name resolution behind the SSRF guard (default: the system resolver). */
+        public Builder resolver(Resolver resolver) {
+            this.resolver = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /** Creates the TCP sockets (default: the platform's); tests use it to watch connections. */
+        public Builder socketFactory(SocketFactory socketFactory) {
+            this.socketFactory = socketFactory;
+            return this;
+        }
+
+        /** Which addresses may be fetched (default: {@link AddressPolicy#of(FetchConfig)}). */
+        public Builder addressPolicy(AddressPolicy policy) {
+            this.policy = policy;
+            return this;
+        }
+
+        /** Per-host politeness (default: {@link InMemoryHostPoliteness}); Redis-backed on a cluster. */
+        public Builder politeness(HostPoliteness politeness) {
+            this.politeness = politeness;
+            return this;
+        }
+
+        public HttpDownloader build() {
+            return new HttpDownloader(this);
+        }
+    }
+}
