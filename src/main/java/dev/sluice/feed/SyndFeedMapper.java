@@ -1,0 +1,168 @@
+package dev.sluice.feed;
+
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndImage;
+import com.rometools.rome.feed.synd.SyndPerson;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Maps Rome's format-neutral {@link SyndFeed} onto Sluice's {@link Feed}, adding what Rome leaves
+ * out: dates and base URLs from {@link TreeFacts}, absolute URLs, the GUID policy, Atom's
+ * author inheritance, and plain-text Atom constructs escaped so every description is HTML.
+ */
+final class SyndFeedMapper {
+
+    private final SyndFeed syndFeed;
+    private final TreeFacts facts;
+    private final boolean atom;
+    private final String feedAuthor;
+
+    private SyndFeedMapper(SyndFeed syndFeed, TreeFacts facts) {
+        this.syndFeed = syndFeed;
+        this.facts = facts;
+        this.atom = syndFeed.getFeedType() != null && syndFeed.getFeedType().startsWith("atom");
+        this.feedAuthor = atom ? authorOf(syndFeed.getAuthor(), syndFeed.getAuthors()) : "";
+    }
+
+    static Feed map(SyndFeed syndFeed, TreeFacts facts, String documentUrl) {
+        return new SyndFeedMapper(syndFeed, facts).feed(documentUrl);
+    }
+
+    private Feed feed(String documentUrl) {
+        Channel channel = channel();
+        Source source = new Source(channel.title(), documentUrl == null ? "" : documentUrl);
+        List<SyndEntry> entries = syndFeed.getEntries();
+        boolean aligned = facts.entries.size() == entries.size();
+        List<Item> items = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size() && i < FeedParser.MAX_ITEMS; i++) {
+            TreeFacts.Facts entryFacts = aligned
+                    ? facts.entries.get(i)
+                    : new TreeFacts.Facts(null, null, facts.channel.urls(), "");
+            items.add(item(entries.get(i), entryFacts, source));
+        }
+        return new Feed(channel, items);
+    }
+
+    private Channel channel() {
+        UrlResolver urls = facts.channel.urls();
+        SyndImage image = syndFeed.getImage() != null ? syndFeed.getImage() : syndFeed.getIcon();
+        String imageUrl = image == null || image.getUrl() == null ? null : urls.absolute(image.getUrl());
+        return new Channel(
+                strip(syndFeed.getTitle()),
+                urls.absolute(syndFeed.getLink()),
+                strip(syndFeed.getDescription()),
+                facts.channel.updated() != null ? facts.channel.updated() : facts.channel.published(),
+                imageUrl);
+    }
+
+    private Item item(SyndEntry entry, TreeFacts.Facts entryFacts, Source source) {
+        UrlResolver urls = entryFacts.urls();
+        String title = strip(entry.getTitle());
+        String link = urls.absolute(entry.getLink());
+        String description = html(entry.getDescription());
+        if (description.isEmpty() && !entryFacts.mediaDescription().isEmpty()) {
+            description = Entities.escape(entryFacts.mediaDescription());
+        }
+        String content = "";
+        for (SyndContent c : entry.getContents()) {
+            if (c.getValue() != null && !c.getValue().isBlank()) {
+                content = html(c);
+                break;
+            }
+        }
+        description = urls.absoluteInHtml(description);
+        content = urls.absoluteInHtml(content);
+
+        String feedGuid = strip(entry.getUri());
+        boolean permaLink = false;
+        if (entry.getWireEntry() instanceof com.rometools.rome.feed.rss.Item rssItem) {
+            Guid guid = rssItem.getGuid();
+            feedGuid = guid == null ? "" : strip(guid.getValue());
+            permaLink = guid != null && guid.isPermaLink() && !feedGuid.isEmpty();
+            if (permaLink) {
+                feedGuid = urls.absolute(feedGuid);
+                permaLink = feedGuid.startsWith("http://") || feedGuid.startsWith("https://");
+            }
+        }
+        String guid = GuidPolicy.choose(feedGuid, link, title,
+                entryFacts.published() != null ? entryFacts.published() : entryFacts.updated(),
+                content.isEmpty() ? description : content);
+
+        String author = authorOf(entry.getAuthor(), entry.getAuthors());
+        return Item.builder()
+                .guid(guid)
+                .guidIsPermaLink(permaLink && guid.equals(feedGuid))
+                .title(title)
+                .link(link)
+                .description(description)
+                .content(content)
+                .published(entryFacts.published())
+                .updated(entryFacts.updated())
+                .author(author.isEmpty() ? feedAuthor : author)
+                .categories(categories(entry))
+                .enclosures(enclosures(entry, urls))
+                .source(source)
+                .build();
+    }
+
+    /** Atom text constructs are plain text; everything else in the model is HTML. */
+    private String html(SyndContent content) {
+        if (content == null || content.getValue() == null) {
+            return "";
+        }
+        String value = content.getValue().strip();
+        String type = content.getType();
+        boolean plainText = atom && (type == null || "text".equals(type) || "text/plain".equals(type));
+        return plainText ? Entities.escape(value) : value;
+    }
+
+    private static List<Category> categories(SyndEntry entry) {
+        List<Category> categories = new ArrayList<>(entry.getCategories().size());
+        for (SyndCategory c : entry.getCategories()) {
+            String term = strip(c.getName());
+            if (!term.isEmpty()) {
+                String domain = strip(c.getTaxonomyUri());
+                categories.add(new Category(term, domain.isEmpty() ? null : domain));
+            }
+        }
+        return categories;
+    }
+
+    private static List<Enclosure> enclosures(SyndEntry entry, UrlResolver urls) {
+        List<Enclosure> enclosures = new ArrayList<>(entry.getEnclosures().size());
+        for (SyndEnclosure e : entry.getEnclosures()) {
+            String url = urls.absolute(e.getUrl());
+            if (!url.isEmpty()) {
+                // Rome reads a missing length as 0; feeds also write 0 for "unknown"
+                long length = e.getLength() > 0 ? e.getLength() : -1;
+                String type = strip(e.getType());
+                enclosures.add(new Enclosure(url, length, type.isEmpty() ? null : type));
+            }
+        }
+        return enclosures;
+    }
+
+    private static String authorOf(String author, List<SyndPerson> persons) {
+        String name = strip(author);
+        if (name.isEmpty() && persons != null) {
+            for (SyndPerson p : persons) {
+                name = strip(p.getName()).isEmpty() ? strip(p.getEmail()) : strip(p.getName());
+                if (!name.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return name;
+    }
+
+    private static String strip(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.sluice.feed;
+
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.util.Set;
+import org.jdom2.Document;
+import org.jdom2.Element;
+
+/**
+ * RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through Rome: decode the bytes (BOM, XML declaration, HTTP
+ * charset: Rome's {@link XmlReader}), build a safe tree ({@link XmlTree}), take out what Rome
+ * handles poorly ({@link TreeFacts}), let Rome map the rest, then map that onto {@link Feed}.
+ */
+final class XmlFeedParser {
+
+    /** The RSS versions Rome has parsers for; anything else is read as 2.0. */
+    private static final Set<String> RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
+
+    private XmlFeedParser() {
+    }
+
+    static Feed parse(byte[] body, String contentType, String documentUrl) throws FeedParseException {
+        Document document = XmlTree.read(decode(body, contentType));
+        Element root = document.getRootElement();
+        if ("rss".equals(root.getName()) && !RSS_VERSIONS.contains(root.getAttributeValue("version"))) {
+            root.setAttribute("version", "2.0"); // "2", "2.01" or none: Rome would reject the feed
+        }
+        TreeFacts facts = TreeFacts.harvest(document, UrlResolver.forDocument(documentUrl), FeedParser.MAX_ITEMS);
+        SyndFeedInput input = new SyndFeedInput();
+        input.setPreserveWireFeed(true); // to read RSS guid isPermaLink
+        try {
+            return SyndFeedMapper.map(input.build(document), facts, documentUrl);
+        } catch (IllegalArgumentException e) {
+            throw new FeedParseException("not a feed: the XML root element is <" + root.getQualifiedName()
+                    + ">, not RSS or Atom");
+        } catch (FeedException e) {
+            throw new FeedParseException("not a readable feed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String decode(byte[] body, String contentType) throws FeedParseException {
+        String httpType = contentType == null || contentType.isBlank() ? null : contentType;
+        try (Reader reader = new XmlReader(new ByteArrayInputStream(body), httpType, true)) {
+            StringWriter text = new StringWriter(body.length);
+            reader.transferTo(text);
+            return text.toString();
+        } catch (IOException e) {
+            throw new FeedParseException("could not decode the feed's characters: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.sluice.feed;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.jdom2.Document;
+import org.jdom2.JDOMException;
+import org.jdom2.input.JDOMParseException;
+import org.jdom2.input.SAXBuilder;
+import org.jdom2.input.sax.XMLReaders;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.DocumentType;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.XmlDeclaration;
+import org.jsoup.parser.Parser;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Reads feed XML into a JDOM tree for Rome, safely and forgivingly.
+ *
+ * <p>First a strict SAX parse with DTDs refused outright: no external entities (XXE), no
+ * entity definitions (billion laughs), nothing fetched. Real feeds are often not well-formed
+ * (a bare "&amp;", an HTML entity, an unclosed tag, a DOCTYPE), so when the strict parse fails
+ * jsoup's XML parser, which never reads DTDs and never expands custom entities, recovers the
+ * markup; its well-formed re-serialisation is then parsed strictly again.
+ */
+final class XmlTree {
+
+    private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+    private static final String EXTERNAL_GENERAL = "http://xml.org/sax/features/external-general-entities";
+    private static final String EXTERNAL_PARAMETER = "http://xml.org/sax/features/external-parameter-entities";
+    private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
+
+    /** Namespaces broken feeds use without declaring them; unknown prefixes get a placeholder. */
+    private static final Map<String, String> WELL_KNOWN_PREFIXES = Map.of(
+            "content", "http://purl.org/rss/1.0/modules/content/",
+            "dc", "http://purl.org/dc/elements/1.1/",
+            "dcterms", "http://purl.org/dc/terms/",
+            "atom", "http://www.w3.org/2005/Atom",
+            "media", "http://search.yahoo.com/mrss/",
+            "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+            "itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd",
+            "slash", "http://purl.org/rss/1.0/modules/slash/",
+            "wfw", "http://wellformedweb.org/CommentAPI/");
+
+    private XmlTree() {
+    }
+
+    /** The tree of {@code xml}; recovered by jsoup when it is not well-formed. */
+    static Document read(String xml) throws FeedParseException {
+        String text = stripLeadingJunk(xml);
+        try {
+            return strict(text);
+        } catch (JDOMException strictError) {
+            try {
+                return strict(recover(text));
+            } catch (JDOMException | RuntimeException recoveryError) {
+                throw new FeedParseException(describe(strictError), strictError);
+            }
+        }
+    }
+
+    private static Document strict(String xml) throws JDOMException {
+        SAXBuilder builder = new SAXBuilder(XMLReaders.NONVALIDATING);
+        builder.setFeature(DISALLOW_DOCTYPE, true);
+        builder.setFeature(EXTERNAL_GENERAL, false);
+        builder.setFeature(EXTERNAL_PARAMETER, false);
+        builder.setFeature(LOAD_EXTERNAL_DTD, false);
+        builder.setExpandEntities(false);
+        try {
+            return builder.build(new StringReader(xml));
+        } catch (IOException e) {
+            throw new JDOMException("could not read the document", e); // a StringReader does not fail
+        }
+    }
+
+    /** jsoup's best reading of broken markup, written back as well-formed XML without a DTD. */
+    private static String recover(String xml) {
+        org.jsoup.nodes.Document doc = Jsoup.parse(XmlText.clean(xml), "", Parser.xmlParser());
+        doc.childNodes().stream()
+                .filter(n -> n instanceof DocumentType || n instanceof XmlDeclaration)
+                .toList()
+                .forEach(org.jsoup.nodes.Node::remove);
+        Element root = doc.children().first();
+        if (root != null) {
+            declareMissingPrefixes(root);
+        }
+        doc.outputSettings()
+                .syntax(org.jsoup.nodes.Document.OutputSettings.Syntax.xml)
+                .escapeMode(Entities.EscapeMode.xhtml)
+                .charset("UTF-8")
+                .prettyPrint(false);
+        return doc.outerHtml();
+    }
+
+    /** Declares on the root every prefix used in the document but declared nowhere. */
+    private static void declareMissingPrefixes(Element root) {
+        Set<String> used = new HashSet<>();
+        Set<String> declared = new HashSet<>();
+        for (Element e : root.getAllElements()) {
+            addPrefix(e.tagName(), used);
+            for (Attribute a : e.attributes()) {
+                if (a.getKey().startsWith("xmlns:")) {
+                    declared.add(a.getKey().substring("xmlns:".length()));
+                } else {
+                    addPrefix(a.getKey(), used);
+                }
+            }
+        }
+        used.removeAll(declared);
+        used.remove("xml");
+        used.remove("xmlns");
+        for (String prefix : used) {
+            root.attr("xmlns:" + prefix, WELL_KNOWN_PREFIXES.getOrDefault(prefix, "urn:sluice:undeclared:" + prefix));
+        }
+    }
+
+    private static void addPrefix(String name, Set<String> into) {
+        int colon = name.indexOf(':');
+        if (colon > 0) {
+            into.add(name.substring(0, colon));
+        }
+    }
+
+    /** Whitespace and byte order marks before the first tag make strict parsers fail. */
+    private static String stripLeadingJunk(String xml) {
+        int i = 0;
+        while (i < xml.length() && (Character.isWhitespace(xml.charAt(i)) || xml.charAt(i) == '\uFEFF')) {
+            i++;
+        }
+        return i == 0 ? xml : xml.substring(i);
+    }
+
+    private static String describe(JDOMException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof SAXParseException sax) {
+            return "XML error at line " + sax.getLineNumber() + ": " + sax.getMessage();
+        }
+        if (e instanceof JDOMParseException parse && parse.getLineNumber() > 0) {
+            return "XML error at line " + parse.getLineNumber() + ": " + parse.getMessage();
+        }
+        return "XML error: " + e.getMessage();
+    }
+}
