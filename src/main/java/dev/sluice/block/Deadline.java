@@ -5,12 +5,13 @@ import java.time.Duration;
 /**
  * The time budget of one pipe run, on the monotonic clock.
  *
- * <p>Two instants matter. At the <em>cut-off</em> everything that waits on the outside world gives
- * up: fetches, politeness pauses. A block whose fetch gave up fails at once, so the blocks
- * downstream of it run on what did complete, in the time left. At the <em>end</em> every in-block
- * check ({@link #check()}) throws and the engine stops waiting for unfinished blocks, so even a
- * block that was busy (a huge regex loop) stops. The gap between the two (the reserve) is what
- * lets a run return its partial result within the plan limit instead of merely "soon after".
+ * <p>Two instants matter. The <em>cut-off</em> comes a little before the <em>end</em> (the gap,
+ * the reserve, is at most 200 ms). Everything that started before the cut-off must stop at the
+ * cut-off: fetches, politeness pauses, and the item loops of busy blocks ({@link #check()}).
+ * What starts after it — the blocks downstream of a failed or stopped one, running on what did
+ * complete — may use the reserve, up to the end. That is how a run returns its partial result
+ * within the plan limit instead of merely "soon after". {@link #forBlockStartingNow()} gives each
+ * block the right view.
  */
 public final class Deadline {
     /** Part of the limit kept back for downstream blocks after the cut-off. */
@@ -19,25 +20,40 @@ public final class Deadline {
     private final long startNanos;
     private final long cutoffNanos;
     private final long endNanos;
+    /** When {@link #check()} starts throwing for this view. */
+    private final long checkNanos;
 
-    private Deadline(long startNanos, long limitNanos) {
-        long reserve = Math.min(MAX_RESERVE_NANOS, limitNanos / 10);
+    private Deadline(long startNanos, long cutoffNanos, long endNanos, long checkNanos) {
         this.startNanos = startNanos;
-        this.endNanos = startNanos + limitNanos;
-        this.cutoffNanos = endNanos - reserve;
+        this.cutoffNanos = cutoffNanos;
+        this.endNanos = endNanos;
+        this.checkNanos = checkNanos;
     }
 
     /** A deadline {@code limit} from now. */
     public static Deadline in(Duration limit) {
-        return new Deadline(System.nanoTime(), limit.toNanos());
+        long start = System.nanoTime();
+        long limitNanos = limit.toNanos();
+        long end = start + limitNanos;
+        long cutoff = end - Math.min(MAX_RESERVE_NANOS, limitNanos / 10);
+        return new Deadline(start, cutoff, end, cutoff);
     }
 
-    /** Time left until the cut-off: the budget for fetches and for waiting on upstream blocks. */
+    /**
+     * The view of a block that starts now: checked against the cut-off if it starts before it,
+     * against the end if it starts after (it then runs on inputs that are already complete).
+     */
+    public Deadline forBlockStartingNow() {
+        long check = System.nanoTime() - cutoffNanos < 0 ? cutoffNanos : endNanos;
+        return new Deadline(startNanos, cutoffNanos, endNanos, check);
+    }
+
+    /** Time left until the cut-off: the budget for fetches and other waits on the outside world. */
     public Duration untilCutoff() {
         return Duration.ofNanos(Math.max(0, cutoffNanos - System.nanoTime()));
     }
 
-    /** Time left until the end. */
+    /** Time left until the end: how long the engine still waits for unfinished blocks. */
     public Duration untilEnd() {
         return Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
     }
@@ -50,14 +66,15 @@ public final class Deadline {
         return Duration.ofNanos(endNanos - startNanos);
     }
 
+    /** Whether this view's time is up ({@link #check()} would throw). */
     public boolean passed() {
-        return System.nanoTime() - endNanos >= 0;
+        return System.nanoTime() - checkNanos >= 0;
     }
 
-    /** Throws {@link DeadlineExceeded} when the run's time is up, or the thread was interrupted. */
+    /** Throws {@link DeadlineExceeded} when this view's time is up, or the thread was interrupted. */
     public void check() {
         if (passed() || Thread.currentThread().isInterrupted()) {
-            throw new DeadlineExceeded("Run limit of " + limit().toMillis() + " ms reached");
+            throw new DeadlineExceeded("run limit of " + limit().toMillis() + " ms reached");
         }
     }
 }

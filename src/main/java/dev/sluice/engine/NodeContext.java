@@ -24,6 +24,7 @@ final class NodeContext implements RunContext {
     private final RunState state;
     private final PlanRun run;
     private final Node node;
+    private final Deadline deadline;
     private final List<BlockTrace.Drop> drops = new ArrayList<>();
     private boolean dropsTruncated;
     private final java.util.concurrent.atomic.AtomicInteger cacheHits = new java.util.concurrent.atomic.AtomicInteger();
@@ -32,11 +33,12 @@ final class NodeContext implements RunContext {
         this.state = state;
         this.run = run;
         this.node = node;
+        this.deadline = state.deadline.forBlockStartingNow();
     }
 
     @Override
     public Deadline deadline() {
-        return state.deadline;
+        return deadline;
     }
 
     @Override

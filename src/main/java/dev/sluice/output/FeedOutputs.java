@@ -55,6 +55,7 @@ public final class FeedOutputs {
     private final Cache<RunKey, FeedResult> results;
     private final Cache<Rendering, RenderedFeed> renderings;
     private final Map<RunKey, CompletableFuture<FeedResult>> inFlight = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
 
     private record Rendering(RunKey run, OutputFormat format) {
     }
@@ -105,6 +106,11 @@ public final class FeedOutputs {
     /** The names of the query parameters the pipe declares (its Text Inputs). */
     public List<String> parameterNames(StoredPipe pipe) {
         return compiled.get(pipe, new OwnerPipes(pipes, pipe.ownerId())).paramNames();
+    }
+
+    /** How many pipe runs this service has started: cache hits and joined runs do not count. */
+    public long runs() {
+        return runs.get();
     }
 
     /** Forgets everything cached for a pipe: call after saving or deleting it. */
@@ -166,6 +172,7 @@ public final class FeedOutputs {
             return fallback(pipe, key, Feed.EMPTY, problems(c.problem()), now);
         }
         RunResult run;
+        runs.incrementAndGet();
         try (Admission.Permit ignored = admission.enter("user:" + pipe.ownerId())) {
             run = engine.run(c.plan(), new RunRequest(pipe.id(), params, runLimit(pipe), new OwnerPipes(pipes, pipe.ownerId())));
         }

@@ -52,8 +52,9 @@ public final class PipeCodec {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new PipeFormatException(Problem.ofPipe("Pipe is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new PipeFormatException(Problem.ofPipe("Pipe is not valid JSON: " + e.getOriginalMessage() + where));
         }
         return fromTree(root);
     }
