@@ -48,15 +48,20 @@ final class Shortener {
             return html;
         }
         int budget = max - 1; // room for the ellipsis
+        TextNode previous = null;
         for (TextNode t : texts) {
             String text = t.text();
             int length = codePoints(text);
             if (length > budget) {
-                t.text(text.substring(0, text.offsetByCodePoints(0, budget)).stripTrailing() + ELLIPSIS);
-                removeEverythingAfter(t, body);
+                // Nothing of this node fits: end the previous text instead of opening an element for "…".
+                TextNode last = budget == 0 && previous != null ? previous : t;
+                String kept = last == t ? text.substring(0, text.offsetByCodePoints(0, budget)) : last.text();
+                last.text(kept.stripTrailing() + ELLIPSIS);
+                removeEverythingAfter(last, body);
                 break;
             }
             budget -= length;
+            previous = text.isBlank() ? previous : t;
         }
         return body.html();
     }

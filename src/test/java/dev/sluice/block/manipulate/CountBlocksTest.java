@@ -40,7 +40,7 @@ class CountBlocksTest {
                 Arguments.of(TailBlock.TYPE, "50", "1 2 3 4 5", ""));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "[{index}] {0} {1}")
     @MethodSource("counts")
     void keepsNItemsAndReportsTheRest(BlockType type, Object count, String kept, String dropped) {
         TestContext ctx = new TestContext();
@@ -64,7 +64,7 @@ class CountBlocksTest {
                 Arguments.of(type, "abc"), Arguments.of(type, "0.4"), Arguments.of(type, "NaN")));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "[{index}] {0} {1}")
     @MethodSource("badCounts")
     void aCountBelowOneIsAClearError(BlockType type, Object count) {
         assertThatThrownBy(() -> type.block().run(call(FIVE, count), new TestContext()))
