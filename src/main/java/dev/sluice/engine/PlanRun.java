@@ -85,7 +85,7 @@ final class PlanRun {
             out = node.type().block().run(new BlockCall(node.spec().id(), node.spec().name(), options, inputs), ctx);
         } catch (DeadlineExceeded e) {
             error = e.getMessage();
-            report(node, RunError.Kind.TIMED_OUT, "did not finish within the run limit (" + e.getMessage() + ")");
+            report(node, RunError.Kind.TIMED_OUT, "timed out: " + e.getMessage());
             out = empty(node);
         } catch (BlockError e) {
             error = e.getMessage();
@@ -113,7 +113,7 @@ final class PlanRun {
             return ((Future<Value>) future).get(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | InterruptedException e) {
             if (timeoutReported[node.index()].compareAndSet(false, true)) {
-                report(node, RunError.Kind.TIMED_OUT, "did not finish within the run limit of "
+                report(node, RunError.Kind.TIMED_OUT, "timed out: did not finish within the run limit of "
                         + state.deadline.limit().toMillis() + " ms");
             }
             if (e instanceof InterruptedException) {
