@@ -2,7 +2,6 @@ package dev.sluice.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sluice.app.Config;
 import dev.sluice.app.Sluice;
 import dev.sluice.feed.OutputFormat;
 import dev.sluice.pipe.PipeFormatException;
@@ -17,7 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.sluice.app.Main;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,6 +31,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import", description = "Import pipes from a Pipes CE export, a Sluice export or a pipe JSON file.")
 public final class ImportCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     /** Strict about trailing content, so a file of several JSON lines is not read as its first line. */
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -56,7 +60,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Entry> entries = new ArrayList<>();
         int failures = read(Files.readString(file, StandardCharsets.UTF_8), entries, err);
-        try (Sluice sluice = Sluice.open(Config.fromEnvironment())) {
+        try (Sluice sluice = Sluice.open(main.config())) {
             User user = sluice.users().findOrCreate(owner);
             for (Entry e : entries) {
                 try {

@@ -31,7 +31,9 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.sluice.app.Main;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +46,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", description = "Run a pipe JSON file and print its output.")
 public final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Parameters(index = "0", paramLabel = "PIPE.json", description = "A pipe in Pipes CE / Sluice JSON.")
     Path file;
 
@@ -75,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
             err.println("sluice run: " + e.getMessage());
             return 2;
         }
-        Config config = Config.fromEnvironment();
+        Config config = main.config();
         boolean usesStoredPipes = doc.blocks().stream().anyMatch(b -> PipeValidator.PIPE_BLOCK.equals(b.type()));
         try (Sluice store = usesStoredPipes ? Sluice.open(config) : null;
              HttpDownloader downloader = Sluice.downloader(config, InstantSource.system())) {
@@ -99,8 +104,8 @@ public final class RunCommand implements Callable<Integer> {
             feed = ErrorReport.decorate(feed, result.errors().stream().filter(e -> e.kind() != RunError.Kind.WARNING).toList(),
                     java.time.Instant.now(), file.toUri().toString());
             byte[] body = new FeedWriter().write(feed, out, new WriteOptions(file.toUri().toString(), config.baseUrl(), "Sluice"));
-            System.out.write(body);
-            System.out.flush();
+            main.out().write(body);
+            main.out().flush();
             return 0;
         }
     }

@@ -6,17 +6,22 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.sluice.app.Main;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code sluice serve}: runs the web server until the process is stopped. */
 @Command(name = "serve", description = "Start the web server (configured by SLUICE_* environment variables).")
 public final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Override
     public Integer call() throws InterruptedException {
         long start = System.nanoTime();
-        Config config = Config.fromEnvironment();
+        Config config = main.config();
         Sluice sluice = Sluice.open(config).serve();
         LOG.info("Sluice {} listening on port {} (data in {}), started in {} ms", Sluice.VERSION, sluice.port(),
                 config.dataDir().toAbsolutePath(), (System.nanoTime() - start) / 1_000_000);
