@@ -12,10 +12,8 @@ import org.jdom2.input.SAXBuilder;
 import org.jdom2.input.sax.XMLReaders;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
-import org.jsoup.nodes.XmlDeclaration;
 import org.jsoup.parser.Parser;
 import org.xml.sax.SAXParseException;
 
@@ -55,7 +53,8 @@ final class XmlTree {
         String text = stripLeadingJunk(xml);
         try {
             return strict(text);
-        } catch (JDOMException strictError) {
+        } catch (JDOMException | RuntimeException strictError) {
+            // JDOM also signals bad names and characters with unchecked exceptions
             try {
                 return strict(recover(text));
             } catch (JDOMException | RuntimeException recoveryError) {
@@ -78,23 +77,23 @@ final class XmlTree {
         }
     }
 
-    /** jsoup's best reading of broken markup, written back as well-formed XML without a DTD. */
+    /**
+     * jsoup's best reading of broken markup, written back as well-formed XML: only the first root
+     * element, so a DOCTYPE (and the entity declarations jsoup reads as stray text) is left out.
+     */
     private static String recover(String xml) {
         org.jsoup.nodes.Document doc = Jsoup.parse(XmlText.clean(xml), "", Parser.xmlParser());
-        doc.childNodes().stream()
-                .filter(n -> n instanceof DocumentType || n instanceof XmlDeclaration)
-                .toList()
-                .forEach(org.jsoup.nodes.Node::remove);
         Element root = doc.children().first();
-        if (root != null) {
-            declareMissingPrefixes(root);
+        if (root == null) {
+            return "";
         }
+        declareMissingPrefixes(root);
         doc.outputSettings()
                 .syntax(org.jsoup.nodes.Document.OutputSettings.Syntax.xml)
                 .escapeMode(Entities.EscapeMode.xhtml)
                 .charset("UTF-8")
                 .prettyPrint(false);
-        return doc.outerHtml();
+        return root.outerHtml();
     }
 
     /** Declares on the root every prefix used in the document but declared nowhere. */
@@ -135,14 +134,18 @@ final class XmlTree {
         return i == 0 ? xml : xml.substring(i);
     }
 
-    private static String describe(JDOMException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof SAXParseException sax) {
-            return "XML error at line " + sax.getLineNumber() + ": " + sax.getMessage();
+    private static String describe(Exception e) {
+        int line = -1;
+        String message = e.getMessage();
+        if (e.getCause() instanceof SAXParseException sax) {
+            line = sax.getLineNumber();
+            message = sax.getMessage();
+        } else if (e instanceof JDOMParseException parse) {
+            line = parse.getLineNumber();
         }
-        if (e instanceof JDOMParseException parse && parse.getLineNumber() > 0) {
-            return "XML error at line " + parse.getLineNumber() + ": " + parse.getMessage();
+        if (message != null && message.contains("DOCTYPE is disallowed")) {
+            message = "document type declarations (DTDs) are not allowed";
         }
-        return "XML error: " + e.getMessage();
+        return line > 0 ? "XML error at line " + line + ": " + message : "XML error: " + message;
     }
 }
