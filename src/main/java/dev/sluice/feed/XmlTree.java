@@ -32,6 +32,16 @@ final class XmlTree {
     private static final String EXTERNAL_GENERAL = "http://xml.org/sax/features/external-general-entities";
     private static final String EXTERNAL_PARAMETER = "http://xml.org/sax/features/external-parameter-entities";
     private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
+    /**
+     * JDK 24+ caps the text produced by entity references at 100,000 characters, and counts
+     * the predefined ones: a 2 MB feed of entity-escaped HTML exceeds that. With DTDs refused
+     * no other entity can exist, so nothing can be amplified and the caps can go (0 = none);
+     * the document's size is bounded by the downloader.
+     */
+    private static final String[] ENTITY_SIZE_LIMITS = {
+        "jdk.xml.maxGeneralEntitySizeLimit", "jdk.xml.totalEntitySizeLimit", "jdk.xml.entityExpansionLimit"};
+    /** Only the JDK's own parser knows those properties; another SAX driver would refuse to parse. */
+    private static final boolean LIMITS_SETTABLE = limitsSettable();
 
     /** Namespaces broken feeds use without declaring them; unknown prefixes get a placeholder. */
     private static final Map<String, String> WELL_KNOWN_PREFIXES = Map.of(
@@ -64,12 +74,35 @@ final class XmlTree {
     }
 
     private static Document strict(String xml) throws JDOMException {
+        return build(builder(LIMITS_SETTABLE), xml);
+    }
+
+    private static boolean limitsSettable() {
+        try {
+            build(builder(true), "<probe/>");
+            return true;
+        } catch (JDOMException e) {
+            return false;
+        }
+    }
+
+    /** A SAX-to-JDOM builder with DTDs refused and, when asked, the entity size caps lifted. */
+    private static SAXBuilder builder(boolean liftEntityCaps) {
         SAXBuilder builder = new SAXBuilder(XMLReaders.NONVALIDATING);
         builder.setFeature(DISALLOW_DOCTYPE, true);
         builder.setFeature(EXTERNAL_GENERAL, false);
         builder.setFeature(EXTERNAL_PARAMETER, false);
         builder.setFeature(LOAD_EXTERNAL_DTD, false);
         builder.setExpandEntities(false);
+        if (liftEntityCaps) {
+            for (String limit : ENTITY_SIZE_LIMITS) {
+                builder.setProperty(limit, "0");
+            }
+        }
+        return builder;
+    }
+
+    private static Document build(SAXBuilder builder, String xml) throws JDOMException {
         try {
             return builder.build(new StringReader(xml));
         } catch (IOException e) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -101,6 +103,19 @@ class FeedParserRobustnessTest {
                 .getBytes(StandardCharsets.UTF_8);
 
         assertThat(parser.parse(body, "", "").items()).hasSize(FeedParser.MAX_ITEMS);
+    }
+
+    @Test
+    void fiveMegabytesOfEscapedHtmlStayWithinTheXmlParsersLimits() throws Exception {
+        byte[] t1;
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(Fixtures.bench("T1.xml.gz")))) {
+            t1 = in.readAllBytes();
+        }
+
+        Feed feed = parser.parse(t1, "application/rss+xml", "http://127.0.0.1:8703/T1.xml");
+
+        assertThat(feed.items()).hasSize(3_659);
+        assertThat(feed.items().get(0).title()).isEqualTo("a".repeat(30) + "! b");
     }
 
     @Test
