@@ -45,6 +45,7 @@ final class SyndFeedMapper {
         Channel channel = channel();
         Source source = new Source(channel.title(), documentUrl == null ? "" : documentUrl);
         List<SyndEntry> entries = syndFeed.getEntries();
+        // both are the entry elements in document order; should Rome ever skip one, use no facts
         boolean aligned = facts.entries.size() == entries.size();
         List<Item> items = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size() && i < FeedParser.MAX_ITEMS; i++) {
