@@ -21,7 +21,7 @@ public final class FeedParser {
         if (first < 0) {
             throw new FeedParseException("not a feed: the document is empty");
         }
-        if (body[first] == '{') {
+        if (body[first] == '{' || body[first] == '[') {
             return JsonFeedParser.parse(body, documentUrl);
         }
         if (FeedDiscovery.looksLikeHtml(body, contentType)) {

@@ -1,5 +1,7 @@
 package dev.sluice.feed;
 
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCSubject;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -7,6 +9,7 @@ import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndImage;
+import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +24,17 @@ final class SyndFeedMapper {
 
     private final SyndFeed syndFeed;
     private final TreeFacts facts;
-    private final boolean atom;
+    /** Atom 1.0 text constructs without a type are plain text (Atom 0.3 ones come escaped already). */
+    private final boolean atom10;
     private final String feedAuthor;
 
     private SyndFeedMapper(SyndFeed syndFeed, TreeFacts facts) {
         this.syndFeed = syndFeed;
         this.facts = facts;
-        this.atom = syndFeed.getFeedType() != null && syndFeed.getFeedType().startsWith("atom");
-        this.feedAuthor = atom ? authorOf(syndFeed.getAuthor(), syndFeed.getAuthors()) : "";
+        String type = syndFeed.getFeedType() == null ? "" : syndFeed.getFeedType();
+        this.atom10 = type.equals("atom_1.0");
+        // Atom entries inherit the feed's author (RFC 4287 4.2.1); RSS has no such rule
+        this.feedAuthor = type.startsWith("atom") ? authorOf(syndFeed.getAuthor(), syndFeed.getAuthors()) : "";
     }
 
     static Feed map(SyndFeed syndFeed, TreeFacts facts, String documentUrl) {
@@ -39,6 +45,7 @@ final class SyndFeedMapper {
         Channel channel = channel();
         Source source = new Source(channel.title(), documentUrl == null ? "" : documentUrl);
         List<SyndEntry> entries = syndFeed.getEntries();
+        // both are the entry elements in document order; should Rome ever skip one, use no facts
         boolean aligned = facts.entries.size() == entries.size();
         List<Item> items = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size() && i < FeedParser.MAX_ITEMS; i++) {
@@ -56,10 +63,20 @@ final class SyndFeedMapper {
         String imageUrl = image == null || image.getUrl() == null ? null : urls.absolute(image.getUrl());
         return new Channel(
                 strip(syndFeed.getTitle()),
-                urls.absolute(syndFeed.getLink()),
+                urls.absolute(channelLink()),
                 strip(syndFeed.getDescription()),
                 facts.channel.updated() != null ? facts.channel.updated() : facts.channel.published(),
                 imageUrl);
+    }
+
+    /** Rome's feed link can be Atom's rel="self"; the channel link is the first alternate. */
+    private String channelLink() {
+        for (SyndLink link : syndFeed.getLinks()) {
+            if ((link.getRel() == null || "alternate".equals(link.getRel())) && link.getHref() != null) {
+                return link.getHref();
+            }
+        }
+        return syndFeed.getLink();
     }
 
     private Item item(SyndEntry entry, TreeFacts.Facts entryFacts, Source source) {
@@ -119,7 +136,7 @@ final class SyndFeedMapper {
         }
         String value = content.getValue().strip();
         String type = content.getType();
-        boolean plainText = atom && (type == null || "text".equals(type) || "text/plain".equals(type));
+        boolean plainText = atom10 && (type == null || "text".equals(type) || "text/plain".equals(type));
         return plainText ? Entities.escape(value) : value;
     }
 
@@ -130,6 +147,15 @@ final class SyndFeedMapper {
             if (!term.isEmpty()) {
                 String domain = strip(c.getTaxonomyUri());
                 categories.add(new Category(term, domain.isEmpty() ? null : domain));
+            }
+        }
+        // RSS 1.0 feeds tag with dc:subject; Rome keeps those apart from categories
+        if (entry.getModule(DCModule.URI) instanceof DCModule dc) {
+            for (DCSubject subject : dc.getSubjects()) {
+                String term = strip(subject.getValue());
+                if (!term.isEmpty() && categories.stream().noneMatch(c -> c.term().equals(term))) {
+                    categories.add(new Category(term, subject.getTaxonomyUri()));
+                }
             }
         }
         return categories;

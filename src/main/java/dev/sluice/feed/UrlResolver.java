@@ -58,30 +58,37 @@ final class UrlResolver {
         }
         StringBuilder out = null;
         int copied = 0;
+        int cursor = 0; // everything before it has been scanned for tag boundaries
+        boolean inTag = false;
         int eq = html.indexOf('=');
         while (eq >= 0) {
-            int valueStart = valueStart(html, eq);
-            if (valueStart >= 0 && isUrlAttribute(html, eq)) {
-                char quote = html.charAt(valueStart - 1);
-                int valueEnd = quote == '"' || quote == '\'' ? html.indexOf(quote, valueStart) : unquotedEnd(html, valueStart);
-                if (valueEnd < 0) {
-                    break;
-                }
-                String value = html.substring(valueStart, valueEnd);
-                if (isRelative(value)) {
-                    String resolved = absolute(value);
-                    if (!resolved.equals(value)) {
-                        if (out == null) {
-                            out = new StringBuilder(html.length() + 64);
-                        }
-                        out.append(html, copied, valueStart).append(resolved);
-                        copied = valueEnd;
-                    }
-                }
-                eq = html.indexOf('=', valueEnd);
-            } else {
-                eq = html.indexOf('=', eq + 1);
+            for (; cursor < eq; cursor++) {
+                char c = html.charAt(cursor);
+                inTag = c == '<' || inTag && c != '>';
             }
+            int valueStart = valueStart(html, eq);
+            if (!inTag || valueStart < 0) {
+                eq = html.indexOf('=', eq + 1);
+                continue;
+            }
+            char quote = html.charAt(valueStart - 1);
+            int valueEnd = quote == '"' || quote == '\'' ? html.indexOf(quote, valueStart) : unquotedEnd(html, valueStart);
+            if (valueEnd < 0) {
+                break;
+            }
+            if (isUrlAttribute(html, eq)) {
+                String value = html.substring(valueStart, valueEnd);
+                String resolved = isRelative(value) ? absolute(value) : value;
+                if (!resolved.equals(value)) {
+                    if (out == null) {
+                        out = new StringBuilder(html.length() + 64);
+                    }
+                    out.append(html, copied, valueStart).append(resolved);
+                    copied = valueEnd;
+                }
+            }
+            cursor = valueEnd; // a '>' inside an attribute value does not end the tag
+            eq = html.indexOf('=', valueEnd);
         }
         if (out == null) {
             return html;

@@ -27,7 +27,8 @@ final class XmlFeedParser {
     static Feed parse(byte[] body, String contentType, String documentUrl) throws FeedParseException {
         Document document = XmlTree.read(decode(body, contentType));
         Element root = document.getRootElement();
-        if ("rss".equals(root.getName()) && !RSS_VERSIONS.contains(root.getAttributeValue("version"))) {
+        String version = root.getAttributeValue("version", "");
+        if ("rss".equals(root.getName()) && !RSS_VERSIONS.contains(version)) {
             root.setAttribute("version", "2.0"); // "2", "2.01" or none: Rome would reject the feed
         }
         TreeFacts facts = TreeFacts.harvest(document, UrlResolver.forDocument(documentUrl), FeedParser.MAX_ITEMS);
@@ -38,19 +39,33 @@ final class XmlFeedParser {
         } catch (IllegalArgumentException e) {
             throw new FeedParseException("not a feed: the XML root element is <" + root.getQualifiedName()
                     + ">, not RSS or Atom");
-        } catch (FeedException e) {
+        } catch (FeedException | RuntimeException e) {
+            // Rome is third-party code fed hostile input: whatever it throws is a feed problem
             throw new FeedParseException("not a readable feed: " + e.getMessage(), e);
         }
     }
 
     private static String decode(byte[] body, String contentType) throws FeedParseException {
         String httpType = contentType == null || contentType.isBlank() ? null : contentType;
+        try {
+            return read(body, httpType);
+        } catch (IOException badHeader) {
+            if (httpType == null) {
+                throw new FeedParseException("could not decode the feed's characters: " + badHeader.getMessage(), badHeader);
+            }
+        }
+        try {
+            return read(body, null); // an unknown charset in the header: trust the document alone
+        } catch (IOException e) {
+            throw new FeedParseException("could not decode the feed's characters: " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(byte[] body, String httpType) throws IOException {
         try (Reader reader = new XmlReader(new ByteArrayInputStream(body), httpType, true)) {
             StringWriter text = new StringWriter(body.length);
             reader.transferTo(text);
             return text.toString();
-        } catch (IOException e) {
-            throw new FeedParseException("could not decode the feed's characters: " + e.getMessage(), e);
         }
     }
 }

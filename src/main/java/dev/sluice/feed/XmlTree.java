@@ -12,10 +12,8 @@ import org.jdom2.input.SAXBuilder;
 import org.jdom2.input.sax.XMLReaders;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
-import org.jsoup.nodes.XmlDeclaration;
 import org.jsoup.parser.Parser;
 import org.xml.sax.SAXParseException;
 
@@ -34,6 +32,16 @@ final class XmlTree {
     private static final String EXTERNAL_GENERAL = "http://xml.org/sax/features/external-general-entities";
     private static final String EXTERNAL_PARAMETER = "http://xml.org/sax/features/external-parameter-entities";
     private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
+    /**
+     * JDK 24+ caps the text produced by entity references at 100,000 characters, and counts
+     * the predefined ones: a 2 MB feed of entity-escaped HTML exceeds that. With DTDs refused
+     * no other entity can exist, so nothing can be amplified and the caps can go (0 = none);
+     * the document's size is bounded by the downloader.
+     */
+    private static final String[] ENTITY_SIZE_LIMITS = {
+        "jdk.xml.maxGeneralEntitySizeLimit", "jdk.xml.totalEntitySizeLimit", "jdk.xml.entityExpansionLimit"};
+    /** Only the JDK's own parser knows those properties; another SAX driver would refuse to parse. */
+    private static final boolean LIMITS_SETTABLE = limitsSettable();
 
     /** Namespaces broken feeds use without declaring them; unknown prefixes get a placeholder. */
     private static final Map<String, String> WELL_KNOWN_PREFIXES = Map.of(
@@ -55,7 +63,8 @@ final class XmlTree {
         String text = stripLeadingJunk(xml);
         try {
             return strict(text);
-        } catch (JDOMException strictError) {
+        } catch (JDOMException | RuntimeException strictError) {
+            // JDOM also signals bad names and characters with unchecked exceptions
             try {
                 return strict(recover(text));
             } catch (JDOMException | RuntimeException recoveryError) {
@@ -65,12 +74,35 @@ final class XmlTree {
     }
 
     private static Document strict(String xml) throws JDOMException {
+        return build(builder(LIMITS_SETTABLE), xml);
+    }
+
+    private static boolean limitsSettable() {
+        try {
+            build(builder(true), "<probe/>");
+            return true;
+        } catch (JDOMException e) {
+            return false;
+        }
+    }
+
+    /** A SAX-to-JDOM builder with DTDs refused and, when asked, the entity size caps lifted. */
+    private static SAXBuilder builder(boolean liftEntityCaps) {
         SAXBuilder builder = new SAXBuilder(XMLReaders.NONVALIDATING);
         builder.setFeature(DISALLOW_DOCTYPE, true);
         builder.setFeature(EXTERNAL_GENERAL, false);
         builder.setFeature(EXTERNAL_PARAMETER, false);
         builder.setFeature(LOAD_EXTERNAL_DTD, false);
         builder.setExpandEntities(false);
+        if (liftEntityCaps) {
+            for (String limit : ENTITY_SIZE_LIMITS) {
+                builder.setProperty(limit, "0");
+            }
+        }
+        return builder;
+    }
+
+    private static Document build(SAXBuilder builder, String xml) throws JDOMException {
         try {
             return builder.build(new StringReader(xml));
         } catch (IOException e) {
@@ -78,23 +110,23 @@ final class XmlTree {
         }
     }
 
-    /** jsoup's best reading of broken markup, written back as well-formed XML without a DTD. */
+    /**
+     * jsoup's best reading of broken markup, written back as well-formed XML: only the first root
+     * element, so a DOCTYPE (and the entity declarations jsoup reads as stray text) is left out.
+     */
     private static String recover(String xml) {
         org.jsoup.nodes.Document doc = Jsoup.parse(XmlText.clean(xml), "", Parser.xmlParser());
-        doc.childNodes().stream()
-                .filter(n -> n instanceof DocumentType || n instanceof XmlDeclaration)
-                .toList()
-                .forEach(org.jsoup.nodes.Node::remove);
         Element root = doc.children().first();
-        if (root != null) {
-            declareMissingPrefixes(root);
+        if (root == null) {
+            return "";
         }
+        declareMissingPrefixes(root);
         doc.outputSettings()
                 .syntax(org.jsoup.nodes.Document.OutputSettings.Syntax.xml)
                 .escapeMode(Entities.EscapeMode.xhtml)
                 .charset("UTF-8")
                 .prettyPrint(false);
-        return doc.outerHtml();
+        return root.outerHtml();
     }
 
     /** Declares on the root every prefix used in the document but declared nowhere. */
@@ -135,14 +167,18 @@ final class XmlTree {
         return i == 0 ? xml : xml.substring(i);
     }
 
-    private static String describe(JDOMException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof SAXParseException sax) {
-            return "XML error at line " + sax.getLineNumber() + ": " + sax.getMessage();
+    private static String describe(Exception e) {
+        int line = -1;
+        String message = e.getMessage();
+        if (e.getCause() instanceof SAXParseException sax) {
+            line = sax.getLineNumber();
+            message = sax.getMessage();
+        } else if (e instanceof JDOMParseException parse) {
+            line = parse.getLineNumber();
         }
-        if (e instanceof JDOMParseException parse && parse.getLineNumber() > 0) {
-            return "XML error at line " + parse.getLineNumber() + ": " + parse.getMessage();
+        if (message != null && message.contains("DOCTYPE is disallowed")) {
+            message = "document type declarations (DTDs) are not allowed";
         }
-        return "XML error: " + e.getMessage();
+        return line > 0 ? "XML error at line " + line + ": " + message : "XML error: " + message;
     }
 }
