@@ -9,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 import javax.net.SocketFactory;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shared {@link Downloader} (SPEC §8) on OkHttp: URL check, cache, single-flight, then
@@ -19,6 +21,8 @@ import okhttp3.OkHttpClient;
  * otherwise join or lead the one fetch of this URL, within min(budget, max fetch time).
  */
 public final class HttpDownloader implements Downloader, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpDownloader.class);
 
     private final FetchConfig config;
     private final InstantSource clock;
@@ -96,7 +100,8 @@ public final class HttpDownloader implements Downloader, AutoCloseable {
         if (cached != null && cached.isFresh(clock.instant())) {
             return cached.hit();
         }
-        return switch (upstream.fetch(url, cached, limit)) {
+        long start = System.nanoTime();
+        FetchOutcome outcome = switch (upstream.fetch(url, cached, limit)) {
             case UpstreamFetch.Fresh fresh -> {
                 cache.store(key, CachedEntry.of(fresh.download(), fresh.lifetime(), config.keepStaleFor()));
                 yield new FetchOutcome.Fetched(fresh.download(), FetchOutcome.Freshness.NETWORK, null);
@@ -118,6 +123,22 @@ public final class HttpDownloader implements Downloader, AutoCloseable {
                 yield staleOr(cached, failed.failure());
             }
         };
+        log(key, outcome, start);
+        return outcome;
+    }
+
+    /** One line per upstream trip (cache hits are not logged: they are the hot path). */
+    private static void log(String url, FetchOutcome outcome, long startNanos) {
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        switch (outcome) {
+            case FetchOutcome.Fetched fetched when fetched.staleBecause() == null -> LOG.info(
+                    "fetch url={} outcome={} status={} bytes={} ms={}", url, fetched.freshness(),
+                    fetched.download().status(), fetched.download().body().length, millis);
+            case FetchOutcome.Fetched fetched -> LOG.warn("fetch url={} outcome=STALE failure={} ms={} reason=\"{}\"",
+                    url, fetched.staleBecause().getClass().getSimpleName(), millis, fetched.staleBecause().message());
+            case FetchOutcome.Failed failed -> LOG.warn("fetch url={} outcome=FAILED failure={} ms={} reason=\"{}\"",
+                    url, failed.failure().getClass().getSimpleName(), millis, failed.failure().message());
+        }
     }
 
     private static FetchOutcome staleOr(CachedEntry cached, FetchFailure failure) {

@@ -122,8 +122,11 @@ final class UpstreamFetch {
         return switch (admission) {
             case Denied denied -> new Done(denied(requested, host, denied, limit));
             case Granted granted -> {
-                try (Permit permit = granted.permit()) {
+                Permit permit = granted.permit();
+                try {
                     yield send(requested, current, cached, limit);
+                } finally {
+                    permit.close(); // the response is fully read or closed by now
                 }
             }
         };

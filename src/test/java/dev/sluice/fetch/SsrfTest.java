@@ -138,7 +138,7 @@ class SsrfTest {
     }
 
     @Test
-    void aRefusalIsNotCachedAsAnUpstreamError() {
+    void aRefusedNameStaysRefused() {
         HttpDownloader downloader = guarded(AddressPolicy.publicOnly());
         String url = "http://evil.test:" + upstream.getPort() + "/";
         assertThat(refusal(downloader.fetch(url, BUDGET))).contains("refused");
