@@ -72,26 +72,52 @@ public final class HttpDownloader implements Downloader, AutoCloseable {
             return new FetchOutcome.Failed(verdict.refusal());
         }
         String key = verdict.url().toString();
-        CachedEntry cached = cache.document(key);
-        if (cached != null && cached.isFresh(clock.instant())) {
-            return cached.hit();
+        FetchLimit limit = null;
+        while (true) {
+            CachedEntry cached = cache.document(key);
+            if (cached != null && cached.isFresh(clock.instant())) {
+                return cached.hit();
+            }
+            FetchFailure recent = cache.recentFailure(key);
+            if (recent != null) {
+                return staleOr(cached, recent);
+            }
+            if (limit == null) {
+                limit = FetchLimit.of(budget, config.maxFetchTime());
+            }
+            if (limit.passed()) {
+                return staleOr(cached, new FetchFailure.TimedOut(key + ": no time left in the run to fetch it"));
+            }
+            FetchOutcome outcome = joinOrLead(verdict.url(), key, cached, limit);
+            if (outcome != null) {
+                return outcome;
+            }
+            // The flight we joined ran out of its own caller's shorter budget; ours has time left: go again.
         }
-        FetchFailure recent = cache.recentFailure(key);
-        if (recent != null) {
-            return staleOr(cached, recent);
-        }
-        FetchLimit limit = FetchLimit.of(budget, config.maxFetchTime());
-        if (limit.passed()) {
-            return staleOr(cached, new FetchFailure.TimedOut(key + ": no time left in the run to fetch it"));
-        }
+    }
+
+    /** The outcome of the one flight for {@code key}; null when a joined flight timed out on another's budget. */
+    private FetchOutcome joinOrLead(HttpUrl url, String key, CachedEntry cached, FetchLimit limit) {
+        boolean[] led = {false};
         try {
-            return flights.run(key, limit.deadlineNanos(), () -> fetchAndStore(verdict.url(), key, limit));
+            FetchOutcome outcome = flights.run(key, limit.deadlineNanos(), () -> {
+                led[0] = true; // runs on this thread only when this caller leads
+                return fetchAndStore(url, key, limit);
+            });
+            return led[0] || !timedOut(outcome) || limit.passed() ? outcome : null;
         } catch (TimeoutException e) {
             return staleOr(cached, new FetchFailure.TimedOut(key + ": no complete answer within " + limit.describe()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return staleOr(cached, new FetchFailure.TimedOut(key + ": interrupted"));
         }
+    }
+
+    private static boolean timedOut(FetchOutcome outcome) {
+        return switch (outcome) {
+            case FetchOutcome.Failed failed -> failed.failure() instanceof FetchFailure.TimedOut;
+            case FetchOutcome.Fetched fetched -> fetched.staleBecause() instanceof FetchFailure.TimedOut;
+        };
     }
 
     /** The leader's part of a single flight: the network trip and what it leaves in the cache. */

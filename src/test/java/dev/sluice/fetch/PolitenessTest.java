@@ -252,7 +252,7 @@ class PolitenessTest {
 
     @Test
     void backsOffAHostAfterRepeatedFailuresAndRecoversOnSuccess() {
-        HttpDownloader downloader = downloader(TestDownloaders.config().withBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5)));
+        HttpDownloader downloader = downloader(TestDownloaders.config().withBackoff(Duration.ofSeconds(2), Duration.ofMinutes(5)));
         upstream.enqueue(new MockResponse().setResponseCode(500));
         upstream.enqueue(new MockResponse().setResponseCode(500));
         upstream.enqueue(new MockResponse().setBody("recovered"));
@@ -261,12 +261,12 @@ class PolitenessTest {
         failed(downloader.fetch(url("/a"), BUDGET));
         failed(downloader.fetch(url("/b"), BUDGET));
         long start = System.nanoTime();
-        FetchFailure backingOff = failed(downloader.fetch(url("/c"), Duration.ofMillis(300)));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(250));
+        FetchFailure backingOff = failed(downloader.fetch(url("/c"), Duration.ofSeconds(1)));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(700)); // not waited for
         assertThat(backingOff.message()).contains("/c").contains("failed repeatedly");
         assertThat(upstream.getRequestCount()).isEqualTo(2);
 
-        fetched(downloader.fetch(url("/d"), BUDGET), NETWORK); // waits out the second of back-off
+        fetched(downloader.fetch(url("/d"), BUDGET), NETWORK); // waits out the two seconds of back-off
         assertThat(upstream.getRequestCount()).isEqualTo(3);
         fetched(downloader.fetch(url("/e"), Duration.ofMillis(300)), NETWORK); // back-off was reset
         assertThat(upstream.getRequestCount()).isEqualTo(4);

@@ -76,4 +76,22 @@ class SingleFlightTest {
         }
         assertThat(upstream.getRequestCount()).isEqualTo(1);
     }
+
+    @Test
+    void aWaiterWithMoreTimeTriesAgainWhenTheLeaderRanOutOfItsShorterBudget() throws Exception {
+        upstream.enqueue(new MockResponse().setBody("late").setHeadersDelay(1, TimeUnit.SECONDS));
+        upstream.enqueue(new MockResponse().setBody("second try"));
+        String url = TestDownloaders.url(upstream, "/slow");
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<FetchOutcome> hurried = threads.submit(() -> downloader.fetch(url, Duration.ofMillis(400)));
+            assertThat(upstream.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+
+            FetchOutcome patient = downloader.fetch(url, Duration.ofSeconds(10));
+
+            assertThat(failed(hurried.get(5, TimeUnit.SECONDS))).isInstanceOf(FetchFailure.TimedOut.class);
+            assertThat(patient).isInstanceOf(FetchOutcome.Fetched.class);
+            assertThat(new String(((FetchOutcome.Fetched) patient).download().body())).isEqualTo("second try");
+        }
+        assertThat(upstream.getRequestCount()).isEqualTo(2);
+    }
 }
