@@ -22,13 +22,16 @@ final class DownloadCache {
 
     DownloadCache(FetchConfig config, InstantSource clock) {
         Ticker ticker = () -> nanos(clock.instant());
+        // Maintenance (eviction) on the calling thread: deterministic, and no common-pool tasks.
         this.documents = Caffeine.newBuilder()
+                .executor(Runnable::run)
                 .ticker(ticker)
                 .maximumWeight(config.cacheBytes())
                 .weigher((String url, CachedEntry entry) -> entry.weight())
                 .expireAfter(new UntilKeptUntil())
                 .build();
         this.failures = Caffeine.newBuilder()
+                .executor(Runnable::run)
                 .ticker(ticker)
                 .maximumSize(MAX_FAILURES)
                 .expireAfterWrite(config.errorTtl())

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 import javax.net.SocketFactory;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shared {@link Downloader} (SPEC §8) on OkHttp: URL check, cache, single-flight, then
@@ -19,6 +21,8 @@ import okhttp3.OkHttpClient;
  * otherwise join or lead the one fetch of this URL, within min(budget, max fetch time).
  */
 public final class HttpDownloader implements Downloader, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpDownloader.class);
 
     private final FetchConfig config;
     private final InstantSource clock;
@@ -68,20 +72,39 @@ public final class HttpDownloader implements Downloader, AutoCloseable {
             return new FetchOutcome.Failed(verdict.refusal());
         }
         String key = verdict.url().toString();
-        CachedEntry cached = cache.document(key);
-        if (cached != null && cached.isFresh(clock.instant())) {
-            return cached.hit();
+        FetchLimit limit = null;
+        while (true) {
+            CachedEntry cached = cache.document(key);
+            if (cached != null && cached.isFresh(clock.instant())) {
+                return cached.hit();
+            }
+            FetchFailure recent = cache.recentFailure(key);
+            if (recent != null) {
+                return staleOr(cached, recent);
+            }
+            if (limit == null) {
+                limit = FetchLimit.of(budget, config.maxFetchTime());
+            }
+            if (limit.passed()) {
+                return staleOr(cached, new FetchFailure.TimedOut(key + ": no time left in the run to fetch it"));
+            }
+            FetchOutcome outcome = joinOrLead(verdict.url(), key, cached, limit);
+            if (outcome != null) {
+                return outcome;
+            }
+            // The flight we joined ran out of its own caller's shorter budget; ours has time left: go again.
         }
-        FetchFailure recent = cache.recentFailure(key);
-        if (recent != null) {
-            return staleOr(cached, recent);
-        }
-        FetchLimit limit = FetchLimit.of(budget, config.maxFetchTime());
-        if (limit.passed()) {
-            return staleOr(cached, new FetchFailure.TimedOut(key + ": no time left in the run to fetch it"));
-        }
+    }
+
+    /** The outcome of the one flight for {@code key}; null when a joined flight timed out on another's budget. */
+    private FetchOutcome joinOrLead(HttpUrl url, String key, CachedEntry cached, FetchLimit limit) {
+        boolean[] led = {false};
         try {
-            return flights.run(key, limit.deadlineNanos(), () -> fetchAndStore(verdict.url(), key, limit));
+            FetchOutcome outcome = flights.run(key, limit.deadlineNanos(), () -> {
+                led[0] = true; // runs on this thread only when this caller leads
+                return fetchAndStore(url, key, limit);
+            });
+            return led[0] || !timedOut(outcome) || limit.passed() ? outcome : null;
         } catch (TimeoutException e) {
             return staleOr(cached, new FetchFailure.TimedOut(key + ": no complete answer within " + limit.describe()));
         } catch (InterruptedException e) {
@@ -90,13 +113,21 @@ public final class HttpDownloader implements Downloader, AutoCloseable {
         }
     }
 
+    private static boolean timedOut(FetchOutcome outcome) {
+        return switch (outcome) {
+            case FetchOutcome.Failed failed -> failed.failure() instanceof FetchFailure.TimedOut;
+            case FetchOutcome.Fetched fetched -> fetched.staleBecause() instanceof FetchFailure.TimedOut;
+        };
+    }
+
     /** The leader's part of a single flight: the network trip and what it leaves in the cache. */
     private FetchOutcome fetchAndStore(HttpUrl url, String key, FetchLimit limit) {
         CachedEntry cached = cache.document(key); // re-read: a flight that just ended may have filled it
         if (cached != null && cached.isFresh(clock.instant())) {
             return cached.hit();
         }
-        return switch (upstream.fetch(url, cached, limit)) {
+        long start = System.nanoTime();
+        FetchOutcome outcome = switch (upstream.fetch(url, cached, limit)) {
             case UpstreamFetch.Fresh fresh -> {
                 cache.store(key, CachedEntry.of(fresh.download(), fresh.lifetime(), config.keepStaleFor()));
                 yield new FetchOutcome.Fetched(fresh.download(), FetchOutcome.Freshness.NETWORK, null);
@@ -118,6 +149,22 @@ public final class HttpDownloader implements Downloader, AutoCloseable {
                 yield staleOr(cached, failed.failure());
             }
         };
+        log(key, outcome, start);
+        return outcome;
+    }
+
+    /** One line per upstream trip (cache hits are not logged: they are the hot path). */
+    private static void log(String url, FetchOutcome outcome, long startNanos) {
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        switch (outcome) {
+            case FetchOutcome.Fetched fetched when fetched.staleBecause() == null -> LOG.info(
+                    "fetch url={} outcome={} status={} bytes={} ms={}", url, fetched.freshness(),
+                    fetched.download().status(), fetched.download().body().length, millis);
+            case FetchOutcome.Fetched fetched -> LOG.warn("fetch url={} outcome=STALE failure={} ms={} reason=\"{}\"",
+                    url, fetched.staleBecause().getClass().getSimpleName(), millis, fetched.staleBecause().message());
+            case FetchOutcome.Failed failed -> LOG.warn("fetch url={} outcome=FAILED failure={} ms={} reason=\"{}\"",
+                    url, failed.failure().getClass().getSimpleName(), millis, failed.failure().message());
+        }
     }
 
     private static FetchOutcome staleOr(CachedEntry cached, FetchFailure failure) {

@@ -23,7 +23,13 @@ final class Human {
         if (millis < 1000) {
             return millis + " ms";
         }
-        long tenths = Math.round(millis / 100.0);
-        return tenths % 10 == 0 ? tenths / 10 + " s" : tenths / 10 + "." + tenths % 10 + " s";
+        if (millis < 60_000) {
+            long tenths = Math.round(millis / 100.0);
+            return tenths % 10 == 0 ? tenths / 10 + " s" : tenths / 10 + "." + tenths % 10 + " s";
+        }
+        if (millis < 2 * 3_600_000) {
+            return Math.round(millis / 60_000.0) + " min";
+        }
+        return Math.round(millis / 3_600_000.0) + " h";
     }
 }

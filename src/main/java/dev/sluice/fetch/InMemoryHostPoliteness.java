@@ -31,7 +31,8 @@ public final class InMemoryHostPoliteness implements HostPoliteness {
         this.spacingNanos = config.hostSpacing().toNanos();
         this.backoffStartNanos = config.backoffStart().toNanos();
         this.backoffCapNanos = config.backoffCap().toNanos();
-        this.hosts = Caffeine.newBuilder().maximumSize(MAX_HOSTS).expireAfter(new KeepWhileHeld()).build();
+        this.hosts = Caffeine.newBuilder().executor(Runnable::run).maximumSize(MAX_HOSTS)
+                .expireAfter(new KeepWhileHeld()).build();
     }
 
     @Override

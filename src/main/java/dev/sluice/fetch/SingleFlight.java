@@ -45,9 +45,4 @@ final class SingleFlight<K, V> {
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         }
     }
-
-    /** Keys in flight now (for tests and metrics). */
-    int inFlight() {
-        return inFlight.size();
-    }
 }

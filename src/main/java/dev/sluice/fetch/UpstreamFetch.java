@@ -43,7 +43,8 @@ final class UpstreamFetch {
     private sealed interface Hop {
     }
 
-    private record Redirect(HttpUrl location) implements Hop {
+    /** @param target the resolved Location, or null when it is not an http(s) URL */
+    private record Redirect(String location, HttpUrl target) implements Hop {
     }
 
     /** Worth one more try once {@code delay} has passed, if the time left allows. */
@@ -89,7 +90,11 @@ final class UpstreamFetch {
                         return failure(new FetchFailure.Network(url + ": more than " + config.maxRedirects()
                                 + " redirects"));
                     }
-                    UrlCheck.Verdict next = urlCheck.check(redirect.location());
+                    if (redirect.target() == null) {
+                        return failure(new FetchFailure.Refused(url + " redirects to a URL Sluice cannot fetch ("
+                                + urlCheck.check(redirect.location()).refusal().message() + ")"));
+                    }
+                    UrlCheck.Verdict next = urlCheck.check(redirect.target());
                     if (!next.allowed()) {
                         return failure(new FetchFailure.Refused(url + " redirects to " + next.refusal().message()));
                     }
@@ -117,8 +122,11 @@ final class UpstreamFetch {
         return switch (admission) {
             case Denied denied -> new Done(denied(requested, host, denied, limit));
             case Granted granted -> {
-                try (Permit permit = granted.permit()) {
+                Permit permit = granted.permit();
+                try {
                     yield send(requested, current, cached, limit);
+                } finally {
+                    permit.close(); // the response is fully read or closed by now
                 }
             }
         };
@@ -166,10 +174,10 @@ final class UpstreamFetch {
         if (response.isRedirect()) {
             politeness.succeeded(host);
             String location = response.header("Location");
-            HttpUrl target = location == null ? null : current.resolve(location);
-            return target != null ? new Redirect(target)
-                    : new Done(failure(new FetchFailure.HttpStatus(current + ": HTTP " + code
-                            + " redirect without a usable Location", code)));
+            return location == null || location.isBlank()
+                    ? new Done(failure(new FetchFailure.HttpStatus(current + ": HTTP " + code
+                            + " redirect without a Location", code)))
+                    : new Redirect(location, current.resolve(location));
         }
         if (code == 304 && conditional) {
             politeness.succeeded(host);

@@ -1,5 +1,7 @@
 package dev.sluice.fetch;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -26,7 +28,13 @@ final class UrlCheck {
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
     private static final int QUOTED_URL_MAX = 200;
 
+    /** Verdicts are pure functions of the text, so warm runs skip parsing; long texts are not kept. */
+    private static final int MEMO_ENTRIES = 10_000;
+    private static final int MEMO_MAX_LENGTH = 2048;
+
     private final AddressPolicy policy;
+    private final Cache<String, Verdict> memo = Caffeine.newBuilder()
+            .executor(Runnable::run).maximumSize(MEMO_ENTRIES).build();
 
     UrlCheck(AddressPolicy policy) {
         this.policy = policy;
@@ -34,6 +42,18 @@ final class UrlCheck {
 
     /** Parses and checks a URL as the user wrote it. */
     Verdict check(String raw) {
+        if (raw == null || raw.length() > MEMO_MAX_LENGTH) {
+            return parseAndCheck(raw);
+        }
+        Verdict known = memo.getIfPresent(raw);
+        if (known == null) {
+            known = parseAndCheck(raw);
+            memo.put(raw, known);
+        }
+        return known;
+    }
+
+    private Verdict parseAndCheck(String raw) {
         String trimmed = raw == null ? "" : raw.strip();
         if (trimmed.isEmpty()) {
             return refused("No URL given");
