@@ -16,6 +16,7 @@ import dev.sluice.store.UserRepository;
 import dev.sluice.web.WebServer;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The application, wired: one instance per process. Everything is built here from the
@@ -41,15 +42,32 @@ public final class Sluice implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.plans = Plans.load(config.plansFile(), config.runLimitOverride());
-        this.db = Database.open(config.dataDir());
-        this.users = new UserRepository(db, clock);
-        this.pipeRepository = new PipeRepository(db, clock);
+        // Start-up is mostly class loading and one-time initialisation (SPEC §17: first answer
+        // within 2 s). The database (Flyway, SQLite's native library), the HTTP client and the web
+        // server's classes do not depend on each other, so they are prepared at the same time.
+        CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> Database.open(config.dataDir()));
+        CompletableFuture<Void> webClasses = CompletableFuture.runAsync(WebServer::preload);
         this.downloader = downloader(config, clock);
         this.engine = new Engine(Blocks.registry(), downloader, new CachingFeedDecoder(new FeedParser()), clock);
+        this.db = join(database);
+        join(webClasses);
+        this.users = new UserRepository(db, clock);
+        this.pipeRepository = new PipeRepository(db, clock);
         this.admission = new Admission(config.maxConcurrentRuns(), config.maxColdRunsPerUser(), Duration.ofSeconds(2));
         this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
                 clock, config.outputFreshFor(), config.baseUrl());
         this.pipes = new PipeService(pipeRepository, engine, outputs);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** Opens the database and builds the services, without serving HTTP. */

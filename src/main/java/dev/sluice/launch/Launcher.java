@@ -35,6 +35,7 @@ public final class Launcher {
         }
         List<String> command = new ArrayList<>();
         command.add(java.toString());
+        command.addAll(classDataSharing(java));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(MAIN);
@@ -51,6 +52,26 @@ public final class Launcher {
             }
         }));
         System.exit(child.waitFor());
+    }
+
+    /**
+     * A dynamic class-data-sharing archive for this jar and JDK: the second and later starts load
+     * Sluice's classes from it, which shortens start-up noticeably. Kept in the temp folder, named
+     * after the jar's path, size and time and the JDK, so a rebuilt jar or another JDK gets its own.
+     */
+    static List<String> classDataSharing(Path java) {
+        try {
+            Path jar = Path.of(System.getProperty("java.class.path")).toAbsolutePath();
+            if (!Files.isRegularFile(jar)) {
+                return List.of();
+            }
+            String identity = jar + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "|" + java;
+            Path archive = Path.of(System.getProperty("java.io.tmpdir"),
+                    "sluice-" + Integer.toHexString(identity.hashCode()) + ".jsa");
+            return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** The newest java binary of version 21+, or null. */
