@@ -9,7 +9,8 @@
 # for the launcher: $SLUICE_JAVA (a java binary), else $JAVA_HOME, else `java` on the PATH, else
 # the newest under /usr/lib/jvm, /opt/java, /usr/java, /Library/Java/JavaVirtualMachines — the
 # first one that is 21 or newer. BENCH_SKIP_BUILD=1 skips the Maven build.
-# Results: target/bench/jmh-output.txt (full log), jmh-result.json, summary.md (Markdown table).
+# Results in $BENCH_OUT (default target/bench): jmh-output.txt (the full log), jmh-result.json,
+# summary.md (median/p99/min/max and allocation per run as a Markdown table).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -61,15 +62,22 @@ if [[ $# -gt 0 && $1 != -* ]]; then
   shift
 fi
 
-mkdir -p target/bench
+out=${BENCH_OUT:-target/bench}
+mkdir -p "$out"
 echo "Running JMH on $("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')" >&2
 # -prof gc adds gc.alloc.rate.norm (bytes allocated per run). The forked JVMs inherit the flags
 # given here (heap size, where the bench files are).
 "$java_bin" -Xmx1g -Dsluice.bench.dir="$root/src/test/resources/bench" \
     -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-    org.openjdk.jmh.Main "$pattern" -prof gc -rf json -rff target/bench/jmh-result.json "$@" \
-    2>&1 | tee target/bench/jmh-output.txt
+    org.openjdk.jmh.Main "$pattern" -prof gc -rf json -rff "$out/jmh-result.json" "$@" \
+    2>&1 | tee "$out/jmh-output.txt"
 
 # Median/p99/min/max and allocation per run of every benchmark that completed, as Markdown.
 "$java_bin" -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-    dev.sluice.bench.ResultTable target/bench/jmh-result.json | tee target/bench/summary.md
+    dev.sluice.bench.ResultTable "$out/jmh-result.json" | tee "$out/summary.md"
+
+# JMH carries on past a benchmark that throws (e.g. a run that returned the wrong items); say so.
+if grep -q '^<failure>' "$out/jmh-output.txt"; then
+  echo "Some benchmarks FAILED: look for <failure> in $out/jmh-output.txt" >&2
+  exit 1
+fi
