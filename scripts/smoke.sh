@@ -23,6 +23,12 @@ while true; do
   sleep 0.02
 done
 elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
-echo "smoke: /healthz answered ${elapsed} ms after 'java -jar $jar serve' (limit ${limit_ms} ms); java is $(java -version 2>&1 | head -1)"
+# Readiness (database migrated and writable) follows; report it too, it is when feeds are served.
+until curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do
+  if [ $(( ($(date +%s%N) - start) / 1000000 )) -gt 30000 ]; then echo "smoke: never ready" >&2; cat "$log" >&2; exit 1; fi
+  sleep 0.02
+done
+ready=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "smoke: /healthz answered ${elapsed} ms and /readyz ${ready} ms after 'java -jar $jar serve' (limit ${limit_ms} ms for /healthz); default java is $(java -version 2>&1 | head -1)"
 [ -f "$data/sluice.db" ] || { echo "smoke: no database file was created in the data folder" >&2; exit 1; }
 if [ "$elapsed" -gt "$limit_ms" ]; then echo "smoke: too slow" >&2; exit 1; fi

@@ -46,11 +46,9 @@ public final class Sluice implements AutoCloseable {
         // within 2 s). The database (Flyway, SQLite's native library), the HTTP client and the web
         // server's classes do not depend on each other, so they are prepared at the same time.
         CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> Database.open(config.dataDir()));
-        CompletableFuture<Void> webClasses = CompletableFuture.runAsync(WebServer::preload);
         this.downloader = downloader(config, clock);
         this.engine = new Engine(Blocks.registry(), downloader, new CachingFeedDecoder(new FeedParser()), clock);
         this.db = join(database);
-        join(webClasses);
         this.users = new UserRepository(db, clock);
         this.pipeRepository = new PipeRepository(db, clock);
         this.admission = new Admission(config.maxConcurrentRuns(), config.maxColdRunsPerUser(), Duration.ofSeconds(2));
@@ -90,10 +88,31 @@ public final class Sluice implements AutoCloseable {
 
     /** Starts the HTTP server on the configured port (0 picks a free one). */
     public Sluice serve() {
-        Duration apiLimit = plans.get(Plans.DEFAULT).runLimit();
-        web = new WebServer(new WebServer.Services(db, pipes, outputs, engine, admission, clock, apiLimit,
-                config.baseUrl())).start("0.0.0.0", config.port());
+        web = new WebServer(webServices()).start("0.0.0.0", config.port());
         return this;
+    }
+
+    /**
+     * Starts serving as early as possible: the HTTP listener comes up (and answers the liveness
+     * check) while the database and services are prepared on another thread; other routes wait
+     * for them. Fails, closing the listener, when the services cannot start.
+     */
+    public static Sluice startServing(Config config) {
+        CompletableFuture<Sluice> opening = CompletableFuture.supplyAsync(() -> open(config));
+        WebServer web = new WebServer(opening.thenApply(Sluice::webServices)).start("0.0.0.0", config.port());
+        try {
+            Sluice sluice = join(opening);
+            sluice.web = web;
+            return sluice;
+        } catch (RuntimeException e) {
+            web.stop();
+            throw e;
+        }
+    }
+
+    private WebServer.Services webServices() {
+        Duration apiLimit = plans.get(Plans.DEFAULT).runLimit();
+        return new WebServer.Services(db, pipes, outputs, engine, admission, clock, apiLimit, config.baseUrl());
     }
 
     public int port() {

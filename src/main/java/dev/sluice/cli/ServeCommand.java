@@ -22,7 +22,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         long start = System.nanoTime();
         Config config = main.config();
-        Sluice sluice = Sluice.open(config).serve();
+        Sluice sluice = Sluice.startServing(config);
         LOG.info("Sluice {} listening on port {} (data in {}), started in {} ms", Sluice.VERSION, sluice.port(),
                 config.dataDir().toAbsolutePath(), (System.nanoTime() - start) / 1_000_000);
         CountDownLatch stopped = new CountDownLatch(1);

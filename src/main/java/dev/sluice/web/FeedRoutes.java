@@ -8,7 +8,6 @@ import dev.sluice.output.FeedOutputs;
 import dev.sluice.output.FeedResult;
 import dev.sluice.output.RenderedFeed;
 import dev.sluice.store.StoredPipe;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
@@ -35,12 +34,8 @@ final class FeedRoutes {
         this.clock = clock;
     }
 
-    void register(Javalin app) {
-        app.get("/feed/{file}", this::serve);
-        app.head("/feed/{file}", this::serve);
-    }
 
-    private void serve(Context ctx) throws Admission.Busy {
+    void serve(Context ctx) throws Admission.Busy {
         String file = ctx.pathParam("file");
         int dot = file.lastIndexOf('.');
         String id = dot < 0 ? file : file.substring(0, dot);

@@ -7,7 +7,6 @@ import dev.sluice.feed.OutputFormat;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.output.FeedResult;
 import dev.sluice.store.StoredPipe;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -29,12 +28,8 @@ final class PreviewRoutes {
         this.clock = clock;
     }
 
-    void register(Javalin app) {
-        app.get("/preview/{id}", this::preview);
-        app.get("/feedpreview/{id}", this::preview);
-    }
 
-    private void preview(Context ctx) throws Admission.Busy {
+    void preview(Context ctx) throws Admission.Busy {
         StoredPipe pipe = pipes.find(ctx.pathParam("id")).filter(p -> FeedRoutes.mayRead(ctx, p))
                 .orElseThrow(() -> new NotFound("No such pipe"));
         Map<String, String> query = FeedRoutes.query(ctx);

@@ -16,7 +16,6 @@ import dev.sluice.pipe.PipeCodec;
 import dev.sluice.pipe.PipeDoc;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.pipe.PipeReferences;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
@@ -41,11 +40,8 @@ final class RunApi {
         this.baseUrl = baseUrl;
     }
 
-    void register(Javalin app) {
-        app.post("/api/run", this::run);
-    }
 
-    private void run(Context ctx) throws Admission.Busy {
+    void run(Context ctx) throws Admission.Busy {
         JsonNode body = readBody(ctx);
         PipeDoc doc = pipe(body.get("pipe"));
         String target = body.path("block").asText("").isBlank() ? PipeDoc.ROOT_ID : body.get("block").asText();

@@ -13,6 +13,7 @@ import io.javalin.http.staticfiles.Location;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,12 @@ public final class WebServer {
 
     private final Javalin app;
 
-    public WebServer(Services s) {
+    /**
+     * The server, with every route. It can start listening before the services exist: the
+     * liveness check answers at once, {@code /readyz} says "starting", and the other routes wait
+     * for {@code services} — which lets start-up open the database while the listener comes up.
+     */
+    public WebServer(CompletableFuture<Services> services) {
         this.app = Javalin.create(config -> {
             // Requests run on platform threads on purpose: blocks run on virtual threads, and a
             // CPU-bound block that ignores interrupts pins a carrier. Serving cached feeds must not
@@ -48,24 +54,27 @@ public final class WebServer {
                 files.location = Location.CLASSPATH;
             });
         });
-        Templates templates = new Templates();
         app.before(WebServer::securityHeaders);
         app.before("/api/*", WebServer::limitBody);
         app.get("/healthz", ctx -> ctx.result("ok"));
-        app.get("/readyz", ctx -> ready(ctx, s.db()));
-        new FeedRoutes(s.pipes(), s.outputs(), s.clock()).register(app);
-        new PreviewRoutes(s.pipes(), s.outputs(), templates, s.clock()).register(app);
-        new RunApi(s.engine(), s.admission(), s.apiRunLimit(), s.baseUrl()).register(app);
+        app.get("/readyz", ctx -> ready(ctx, services));
+
+        CompletableFuture<FeedRoutes> feeds = services.thenApply(s -> new FeedRoutes(s.pipes(), s.outputs(), s.clock()));
+        CompletableFuture<PreviewRoutes> previews = services.thenApply(
+                s -> new PreviewRoutes(s.pipes(), s.outputs(), new Templates(), s.clock()));
+        CompletableFuture<RunApi> runs = services.thenApply(
+                s -> new RunApi(s.engine(), s.admission(), s.apiRunLimit(), s.baseUrl()));
+
+        app.get("/feed/{file}", ctx -> feeds.join().serve(ctx));
+        app.head("/feed/{file}", ctx -> feeds.join().serve(ctx));
+        app.get("/preview/{id}", ctx -> previews.join().preview(ctx));
+        app.get("/feedpreview/{id}", ctx -> previews.join().preview(ctx));
+        app.post("/api/run", ctx -> runs.join().run(ctx));
         mapErrors();
     }
 
-    /**
-     * Loads the web server's classes (Jetty, Javalin, Pebble) ahead of use; called on a separate
-     * thread while the database opens, to shorten start-up.
-     */
-    public static void preload() {
-        Javalin.create(config -> config.showJavalinBanner = false);
-        new Templates();
+    public WebServer(Services services) {
+        this(CompletableFuture.completedFuture(services));
     }
 
     public WebServer start(String host, int port) {
@@ -95,9 +104,13 @@ public final class WebServer {
         }
     }
 
-    private static void ready(Context ctx, Database db) {
+    private static void ready(Context ctx, CompletableFuture<Services> services) {
+        if (!services.isDone()) {
+            ctx.status(503).result("starting");
+            return;
+        }
         try {
-            db.writable();
+            services.join().db().writable();
             ctx.result("ready");
         } catch (RuntimeException e) {
             ctx.status(503).result("database not writable");
