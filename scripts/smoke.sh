@@ -14,7 +14,8 @@ log="$data/server.log"
 start=$(date +%s%N)
 SLUICE_DATA_DIR="$data" SLUICE_PORT="$port" java -jar "$jar" serve >"$log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+# Stop the server on the way out, keeping this script's own exit status (not the server's 143).
+trap 'status=$?; kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"; exit $status' EXIT
 while true; do
   if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then break; fi
   if ! kill -0 $pid 2>/dev/null; then echo "smoke: server exited early:" >&2; cat "$log" >&2; exit 1; fi

@@ -1,5 +1,7 @@
 package dev.sluice.app;
 
+import dev.sluice.auth.ApiTokens;
+import dev.sluice.auth.Sessions;
 import dev.sluice.block.Blocks;
 import dev.sluice.engine.Admission;
 import dev.sluice.engine.CachingFeedDecoder;
@@ -112,7 +114,8 @@ public final class Sluice implements AutoCloseable {
 
     private WebServer.Services webServices() {
         Duration apiLimit = plans.get(Plans.DEFAULT).runLimit();
-        return new WebServer.Services(db, pipes, outputs, engine, admission, clock, apiLimit, config.baseUrl());
+        return new WebServer.Services(db, pipes, outputs, engine, admission, clock, apiLimit, config.baseUrl(),
+                new Sessions(), new ApiTokens());
     }
 
     public int port() {

@@ -1,6 +1,8 @@
 package dev.sluice.web;
 
 import dev.sluice.app.PipeService;
+import dev.sluice.auth.ApiTokens;
+import dev.sluice.auth.Sessions;
 import dev.sluice.engine.Admission;
 import dev.sluice.engine.Engine;
 import dev.sluice.output.FeedOutputs;
@@ -30,7 +32,7 @@ public final class WebServer {
 
     /** What the routes need. */
     public record Services(Database db, PipeService pipes, FeedOutputs outputs, Engine engine, Admission admission,
-                           InstantSource clock, Duration apiRunLimit, String baseUrl) {
+                           InstantSource clock, Duration apiRunLimit, String baseUrl, Sessions sessions, ApiTokens tokens) {
     }
 
     private final Javalin app;
@@ -56,6 +58,12 @@ public final class WebServer {
         });
         app.before(WebServer::securityHeaders);
         app.before("/api/*", WebServer::limitBody);
+        CompletableFuture<Authentication> authentication = services.thenApply(s -> new Authentication(s.sessions(), s.tokens()));
+        app.before(ctx -> {
+            if (!ctx.path().equals("/healthz") && !ctx.path().startsWith("/static/")) {
+                authentication.join().identify(ctx);
+            }
+        });
         app.get("/healthz", ctx -> ctx.result("ok"));
         app.get("/readyz", ctx -> ready(ctx, services));
 
@@ -120,6 +128,13 @@ public final class WebServer {
     private void mapErrors() {
         app.exception(ApiError.class, (e, ctx) -> fail(ctx, e.status, e.getMessage(), e.block));
         app.exception(NotFound.class, (e, ctx) -> fail(ctx, 404, e.getMessage(), null));
+        app.exception(Unauthorized.class, (e, ctx) -> {
+            if (ctx.path().startsWith("/api/")) {
+                fail(ctx, 401, e.getMessage(), null);
+            } else {
+                ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
         app.exception(Admission.Busy.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
             fail(ctx, 503, e.getMessage() + "; try again shortly", null);
