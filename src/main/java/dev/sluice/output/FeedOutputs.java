@@ -36,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * only when the content changes.
  */
 public final class FeedOutputs {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FeedOutputs.class);
     /** How long a failed or partial output is served before the pipe runs again. */
     static final Duration ERROR_FRESH = Duration.ofSeconds(60);
     /** How old a last complete output may be and still stand in for a failed run. */
@@ -177,6 +178,9 @@ public final class FeedOutputs {
             run = engine.run(c.plan(), new RunRequest(pipe.id(), params, runLimit(pipe), new OwnerPipes(pipes, pipe.ownerId())));
         }
         Feed feed = run.output() instanceof Value.Items items ? items.feed() : Feed.EMPTY;
+        LOG.info("run pipe={} version={} owner={} ms={} outcome={} items={} errors={}", pipe.id(), pipe.version(),
+                pipe.ownerId(), run.took().toMillis(), run.complete() ? "ok" : run.timedOut() ? "timeout" : "error",
+                feed.items().size(), run.errors().size());
         if (!run.complete()) {
             return fallback(pipe, key, feed, run.errors(), now);
         }
