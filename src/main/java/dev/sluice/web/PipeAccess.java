@@ -36,18 +36,13 @@ final class PipeAccess {
                 .orElseThrow(() -> new NotFound("No such pipe"));
     }
 
-    /** The pipe, for a logged-in caller who may read it (else 401, 404), whatever they then do with it. */
-    StoredPipe readableByUser(Context ctx) {
-        Caller.required(ctx);
-        return readable(ctx);
-    }
-
     /**
      * The pipe, for its owner: 401 for anonymous callers, 404 when the caller may not even read
      * it, and 403 with {@code refusal} when they may read it but it is not theirs.
      */
     StoredPipe owned(Context ctx, String refusal) {
-        StoredPipe pipe = readableByUser(ctx);
+        Caller.required(ctx);
+        StoredPipe pipe = readable(ctx);
         if (!owns(ctx, pipe)) {
             throw new ApiError(403, refusal);
         }

@@ -137,23 +137,23 @@ final class PipeApi {
 
     /** {@code POST /api/pipes/<id>/like} and {@code /unlike}: others' public pipes; repeating changes nothing. */
     void like(Context ctx, boolean like) {
-        StoredPipe pipe = access.readableByUser(ctx);
+        User user = Caller.required(ctx);
+        StoredPipe pipe = access.readable(ctx);
         if (PipeAccess.owns(ctx, pipe)) {
             throw new ApiError(403, "You cannot like your own pipe");
         }
-        long userId = Caller.required(ctx).id();
         if (like) {
-            likes.like(pipe.id(), userId);
+            likes.like(pipe.id(), user.id());
         } else {
-            likes.unlike(pipe.id(), userId);
+            likes.unlike(pipe.id(), user.id());
         }
         ctx.json(view.of(pipe, false, likesOf(ctx, pipe), true));
     }
 
     /** {@code POST /api/pipes/<id>/fork}: a private copy for the caller; 201 with the copy. */
     void fork(Context ctx) {
-        StoredPipe source = access.readableByUser(ctx);
         User user = Caller.required(ctx);
+        StoredPipe source = access.readable(ctx);
         created(ctx, saving(() -> pipes.fork(source, user)));
     }
 
