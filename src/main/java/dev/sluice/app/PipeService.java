@@ -8,9 +8,15 @@ import dev.sluice.output.OwnerPipes;
 import dev.sluice.pipe.PipeCodec;
 import dev.sluice.pipe.PipeDoc;
 import dev.sluice.pipe.PipeFormatException;
+import dev.sluice.pipe.PipeReferences;
+import dev.sluice.pipe.WebhookBlocks;
+import dev.sluice.plan.Plan;
+import dev.sluice.plan.Plans;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.StoredPipe;
+import dev.sluice.store.User;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,26 +25,66 @@ import java.util.Optional;
  * briefly because every feed request needs one.
  */
 public final class PipeService {
+    /** How a fork's title starts. */
+    static final String FORK_PREFIX = "Fork of ";
+
     private final PipeRepository pipes;
     private final Engine engine;
     private final FeedOutputs outputs;
+    private final Plans plans;
     private final Cache<String, Optional<StoredPipe>> byId = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterWrite(Duration.ofSeconds(30)).build();
 
-    public PipeService(PipeRepository pipes, Engine engine, FeedOutputs outputs) {
+    public PipeService(PipeRepository pipes, Engine engine, FeedOutputs outputs, Plans plans) {
         this.pipes = pipes;
         this.engine = engine;
         this.outputs = outputs;
+        this.plans = plans;
     }
 
     public Optional<StoredPipe> find(String id) {
         return byId.get(id, pipes::find);
     }
 
+    /** The pipes of {@code ownerId}, the most recently changed first. */
+    public List<StoredPipe> listByOwner(long ownerId) {
+        return pipes.listByOwner(ownerId);
+    }
+
     /** Validates and stores a new pipe of {@code ownerId}. */
     public StoredPipe create(long ownerId, PipeRepository.Draft draft) throws PipeFormatException {
         validate(draft.json(), null, ownerId);
         return pipes.create(ownerId, canonical(draft));
+    }
+
+    /** Validates and stores a new pipe of {@code owner}, if their plan allows one more. */
+    public StoredPipe create(User owner, PipeRepository.Draft draft) throws PipeFormatException, PipeLimitReached {
+        checkRoomFor(owner);
+        return create(owner.id(), draft);
+    }
+
+    /**
+     * A private copy of {@code source} owned by {@code owner} (a fork of someone's public pipe,
+     * or a duplicate of one's own). Webhook blocks get fresh ids and no secret, so the copy
+     * neither receives the original's events nor learns its secret. The copy is validated as
+     * the new owner's: a Pipe block using a pipe they may not read is refused.
+     */
+    public StoredPipe fork(StoredPipe source, User owner) throws PipeFormatException, PipeLimitReached {
+        String json = WebhookBlocks.renewed(PipeCodec.toTree(PipeCodec.parse(source.json()))).toString();
+        String title = FORK_PREFIX + (source.title().isBlank() ? "pipe " + source.id() : source.title());
+        return create(owner, new PipeRepository.Draft(title, source.description(), json, false, source.tags()));
+    }
+
+    /** Saves title, description, sharing and tags without a new version of the pipe. */
+    public StoredPipe updateDetails(StoredPipe pipe, PipeRepository.Details details) {
+        StoredPipe saved = pipes.updateDetails(pipe.id(), details).orElseThrow();
+        forget(pipe.id());
+        return saved;
+    }
+
+    /** The stored pipes {@code userId}'s Pipe blocks may use: their own and public ones. */
+    public PipeReferences readableBy(long userId) {
+        return new OwnerPipes(pipes, userId);
     }
 
     /** Validates and stores a new version of {@code pipe}. */
@@ -53,6 +99,13 @@ public final class PipeService {
         boolean deleted = pipes.delete(id);
         forget(id);
         return deleted;
+    }
+
+    private void checkRoomFor(User owner) throws PipeLimitReached {
+        Plan plan = plans.get(owner.plan());
+        if (pipes.countByOwner(owner.id()) >= plan.maxPipes()) {
+            throw new PipeLimitReached(plan);
+        }
     }
 
     private void forget(String id) {

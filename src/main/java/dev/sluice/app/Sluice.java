@@ -56,7 +56,7 @@ public final class Sluice implements AutoCloseable {
         this.admission = new Admission(config.maxConcurrentRuns(), config.maxColdRunsPerUser(), Duration.ofSeconds(2));
         this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
                 clock, config.outputFreshFor(), config.baseUrl());
-        this.pipes = new PipeService(pipeRepository, engine, outputs);
+        this.pipes = new PipeService(pipeRepository, engine, outputs, plans);
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -115,11 +115,16 @@ public final class Sluice implements AutoCloseable {
     private WebServer.Services webServices() {
         Duration apiLimit = plans.get(Plans.DEFAULT).runLimit();
         return new WebServer.Services(db, pipes, outputs, engine, admission, clock, apiLimit, config.baseUrl(),
-                new Sessions(), new ApiTokens());
+                new Sessions(), new ApiTokens(db, users));
     }
 
     public int port() {
         return web.port();
+    }
+
+    /** The HTTP routes being served ({@link WebServer#routes()}). */
+    public java.util.List<String> routes() {
+        return web.routes();
     }
 
     public Config config() {

@@ -29,6 +29,22 @@ public final class PipeRepository {
         }
     }
 
+    /**
+     * What can change without a new version: nothing here alters the pipe's output, so saving
+     * details keeps the output caches' keys (the pipe version) as they are.
+     */
+    public record Details(String title, String description, boolean isPublic, List<String> tags) {
+        public Details {
+            title = title == null ? "" : title.strip();
+            description = description == null ? "" : description.strip();
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+
+        public static Details of(StoredPipe pipe) {
+            return new Details(pipe.title(), pipe.description(), pipe.isPublic(), pipe.tags());
+        }
+    }
+
     public StoredPipe create(long ownerId, Draft draft) {
         String id = Ids.pipeId();
         long now = clock.millis();
@@ -88,6 +104,45 @@ public final class PipeRepository {
             return true;
         });
         return found ? find(id) : Optional.empty();
+    }
+
+    /**
+     * Saves title, description, sharing and tags of pipe {@code id} without a new version; empty
+     * when it does not exist. Sharing stamps the share date once; unsharing clears it.
+     */
+    public Optional<StoredPipe> updateDetails(String id, Details details) {
+        long now = clock.millis();
+        boolean found = db.transaction(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE pipes SET title = ?, description = ?, is_public = ?, "
+                    + "updated_at = ?, shared_at = CASE WHEN ? = 1 THEN COALESCE(shared_at, ?) ELSE NULL END WHERE id = ?")) {
+                st.setString(1, details.title());
+                st.setString(2, details.description());
+                st.setInt(3, details.isPublic() ? 1 : 0);
+                st.setLong(4, now);
+                st.setInt(5, details.isPublic() ? 1 : 0);
+                st.setLong(6, now);
+                st.setString(7, id);
+                if (st.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            writeTags(c, id, details.tags());
+            return true;
+        });
+        return found ? find(id) : Optional.empty();
+    }
+
+    /** How many pipes {@code ownerId} has (for the plan's pipe limit). */
+    public int countByOwner(long ownerId) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM pipes WHERE owner_id = ?")) {
+                st.setLong(1, ownerId);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
     }
 
     public Optional<StoredPipe> find(String id) {

@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * {@code GET}/{@code HEAD /feed/<id>[.rss|.xml|.atom|.json|.txt]}: the product. Answers from
  * cache when it can, with ETag, Last-Modified and 304s; reports run errors in headers; serves the
- * last complete output when a run fails. A private pipe's feed needs its key; without it the
- * pipe does not exist (404), so ids cannot be probed.
+ * last complete output when a run fails. A private pipe's feed needs its key or its owner's
+ * session or token; without them the pipe does not exist (404), so ids cannot be probed.
  */
 final class FeedRoutes {
     private final PipeService pipes;
@@ -68,9 +68,9 @@ final class FeedRoutes {
         }
     }
 
-    /** Public pipes are open to all; private ones need the feed key (the owner's session: accounts issue). */
+    /** Public pipes are open to all; private ones to whoever has the feed key, and to their owner. */
     static boolean mayRead(Context ctx, StoredPipe pipe) {
-        return pipe.isPublic() || Secrets.same(ctx.queryParam("key"), pipe.feedKey());
+        return pipe.isPublic() || Secrets.same(ctx.queryParam("key"), pipe.feedKey()) || PipeAccess.owns(ctx, pipe);
     }
 
     /** The first value of each query parameter. */

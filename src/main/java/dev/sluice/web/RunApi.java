@@ -3,6 +3,7 @@ package dev.sluice.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.app.PipeService;
 import dev.sluice.block.Value;
 import dev.sluice.engine.Admission;
 import dev.sluice.engine.Engine;
@@ -16,6 +17,7 @@ import dev.sluice.pipe.PipeCodec;
 import dev.sluice.pipe.PipeDoc;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.pipe.PipeReferences;
+import dev.sluice.store.User;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,17 +26,21 @@ import java.util.Map;
 
 /**
  * {@code POST /api/run}: runs an unsaved pipe (what the editor's inspector shows) and answers the
- * chosen block's output as JSON items with the trace, or as RSS with {@code ?format=rss}.
+ * chosen block's output as JSON items with the trace, or as RSS with {@code ?format=rss}. Only
+ * for logged-in callers (session or token); the pipe's Pipe blocks may use the caller's own pipes
+ * and public ones, and the run counts against the caller's share of concurrent runs.
  */
 final class RunApi {
     private final Engine engine;
+    private final PipeService pipes;
     private final Admission admission;
     private final Duration runLimit;
     private final String baseUrl;
     private final FeedWriter writer = new FeedWriter();
 
-    RunApi(Engine engine, Admission admission, Duration runLimit, String baseUrl) {
+    RunApi(Engine engine, PipeService pipes, Admission admission, Duration runLimit, String baseUrl) {
         this.engine = engine;
+        this.pipes = pipes;
         this.admission = admission;
         this.runLimit = runLimit;
         this.baseUrl = baseUrl;
@@ -42,11 +48,13 @@ final class RunApi {
 
 
     void run(Context ctx) throws Admission.Busy {
+        User user = Caller.required(ctx);
+        PipeReferences readable = pipes.readableBy(user.id());
         JsonNode body = readBody(ctx);
         PipeDoc doc = pipe(body.get("pipe"));
         String target = body.path("block").asText("").isBlank() ? PipeDoc.ROOT_ID : body.get("block").asText();
         try {
-            engine.validator().validate(doc, null, PipeReferences.NONE);
+            engine.validator().validate(doc, null, readable);
         } catch (PipeFormatException e) {
             throw new ApiError(400, e.getMessage(), e.firstBlockId());
         }
@@ -56,8 +64,8 @@ final class RunApi {
         Map<String, String> params = new HashMap<>();
         body.path("params").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
         RunResult result;
-        try (Admission.Permit ignored = admission.enter("ip:" + ctx.ip())) {
-            result = engine.run(engine.compile(doc, target), new RunRequest(null, params, runLimit, PipeReferences.NONE));
+        try (Admission.Permit ignored = admission.enter("user:" + user.id())) {
+            result = engine.run(engine.compile(doc, target), new RunRequest(null, params, runLimit, readable));
         }
         if ("rss".equals(ctx.queryParam("format"))) {
             Feed feed = result.output() instanceof Value.Items items ? items.feed() : Feed.EMPTY;

@@ -7,6 +7,8 @@ import dev.sluice.engine.Admission;
 import dev.sluice.engine.Engine;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.store.Database;
+import dev.sluice.store.PipeLikes;
+import dev.sluice.store.PipeVersions;
 import dev.sluice.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -14,8 +16,10 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +40,8 @@ public final class WebServer {
     }
 
     private final Javalin app;
+    /** Every route, as "METHOD /path": what the authorisation test must cover. */
+    private final List<String> routes = new CopyOnWriteArrayList<>();
 
     /**
      * The server, with every route. It can start listening before the services exist: the
@@ -50,6 +56,11 @@ public final class WebServer {
             config.useVirtualThreads = false;
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY;
+            config.events(events -> events.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) {
+                    routes.add(h.getHttpMethod() + " " + h.getPath());
+                }
+            }));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/web";
@@ -71,13 +82,31 @@ public final class WebServer {
         CompletableFuture<PreviewRoutes> previews = services.thenApply(
                 s -> new PreviewRoutes(s.pipes(), s.outputs(), new Templates(), s.clock()));
         CompletableFuture<RunApi> runs = services.thenApply(
-                s -> new RunApi(s.engine(), s.admission(), s.apiRunLimit(), s.baseUrl()));
+                s -> new RunApi(s.engine(), s.pipes(), s.admission(), s.apiRunLimit(), s.baseUrl()));
 
         app.get("/feed/{file}", ctx -> feeds.join().serve(ctx));
         app.head("/feed/{file}", ctx -> feeds.join().serve(ctx));
         app.get("/preview/{id}", ctx -> previews.join().preview(ctx));
         app.get("/feedpreview/{id}", ctx -> previews.join().preview(ctx));
         app.post("/api/run", ctx -> runs.join().run(ctx));
+
+        // JSON API for pipes (SPEC §13); who may do what: PipeAccess (accounts issue, API area)
+        CompletableFuture<PipeApi> api = services.thenApply(s -> new PipeApi(s.pipes(), new PipeVersions(s.db()),
+                new PipeLikes(s.db(), s.clock()), s.outputs()));
+        app.get("/api/pipes", ctx -> api.join().list(ctx));
+        app.post("/api/pipes", ctx -> api.join().create(ctx));
+        app.get("/api/pipes/{id}", ctx -> api.join().get(ctx));
+        app.put("/api/pipes/{id}", ctx -> api.join().update(ctx));
+        app.delete("/api/pipes/{id}", ctx -> api.join().delete(ctx));
+        app.get("/api/pipes/{id}/versions", ctx -> api.join().versions(ctx));
+        app.get("/api/pipes/{id}/versions/{version}", ctx -> api.join().version(ctx));
+        app.post("/api/pipes/{id}/share", ctx -> api.join().share(ctx, true));
+        app.post("/api/pipes/{id}/unshare", ctx -> api.join().share(ctx, false));
+        app.post("/api/pipes/{id}/like", ctx -> api.join().like(ctx, true));
+        app.post("/api/pipes/{id}/unlike", ctx -> api.join().like(ctx, false));
+        app.put("/api/pipes/{id}/tags", ctx -> api.join().tags(ctx));
+        app.post("/api/pipes/{id}/tags", ctx -> api.join().tags(ctx));
+        app.post("/api/pipes/{id}/fork", ctx -> api.join().fork(ctx));
         mapErrors();
     }
 
@@ -88,6 +117,11 @@ public final class WebServer {
     public WebServer start(String host, int port) {
         app.start(host, port);
         return this;
+    }
+
+    /** Every route, as {@code "METHOD /path"} in Javalin's path syntax, in registration order. */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     public int port() {

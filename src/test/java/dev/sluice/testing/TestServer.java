@@ -3,6 +3,7 @@ package dev.sluice.testing;
 import dev.sluice.app.Config;
 import dev.sluice.app.Sluice;
 import dev.sluice.pipe.PipeFormatException;
+import dev.sluice.store.Database;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.StoredPipe;
 import java.io.IOException;
@@ -11,12 +12,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.sqlite.SQLiteConfig;
 
 /**
  * A real Sluice server for tests: a fresh SQLite file in a temporary data directory, a free
@@ -76,6 +86,61 @@ public final class TestServer implements AutoCloseable {
         } catch (PipeFormatException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * A new API token for {@code email} (the account is created if needed), written straight into
+     * {@code api_tokens} the way the tokens service stores them: lowercase hex SHA-256 of the token.
+     */
+    public String token(String email) {
+        long userId = sluice.users().findOrCreate(email).id();
+        String token = "test-" + UUID.randomUUID();
+        execute("INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, 'test', ?, ?)",
+                userId, sha256Hex(token), clock.millis());
+        return token;
+    }
+
+    /** Revokes a token made by {@link #token}. */
+    public void revoke(String token) {
+        if (execute("UPDATE api_tokens SET revoked_at = ? WHERE token_hash = ?", clock.millis(), sha256Hex(token)) != 1) {
+            throw new AssertionError("No such token");
+        }
+    }
+
+    /** Runs one SQL statement on the server's database file, beside the server's own connections. */
+    private int execute(String sql, Object... args) {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setBusyTimeout(5000);
+        try (Connection c = sqlite.createConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME));
+             PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                st.setObject(i + 1, args[i]);
+            }
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String sha256Hex(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Any request, with {@code Authorization: Bearer token} unless {@code token} is null; no body when null. */
+    public HttpResponse<String> send(String method, String path, String token, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).header("User-Agent", "sluice-test")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
     }
 
     public HttpResponse<String> get(String path, String... headers) {

@@ -20,11 +20,13 @@ class RunApiTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static BenchServer upstream;
     static TestServer server;
+    static String token;
 
     @BeforeAll
     static void start() {
         upstream = new BenchServer();
         server = TestServer.standard();
+        token = server.token("editor@example.org");
     }
 
     @AfterAll
@@ -34,7 +36,7 @@ class RunApiTest {
     }
 
     private static HttpResponse<String> run(String body) {
-        return server.post("/api/run", "application/json", body);
+        return server.send("POST", "/api/run", token, body);
     }
 
     @Test
@@ -65,7 +67,7 @@ class RunApiTest {
 
     @Test
     void answersRssWhenAsked() {
-        HttpResponse<String> r = server.post("/api/run?format=rss", "application/json", "{\"pipe\":" + BenchFeeds.pipe("P1", upstream) + "}");
+        HttpResponse<String> r = server.send("POST", "/api/run?format=rss", token, "{\"pipe\":" + BenchFeeds.pipe("P1", upstream) + "}");
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/rss+xml");
         assertThat(r.body()).contains("<rss");
     }
@@ -90,6 +92,36 @@ class RunApiTest {
     }
 
     @Test
+    void onlyLoggedInCallersMayRun() throws Exception {
+        String body = "{\"pipe\":" + BenchFeeds.pipe("P1", upstream) + "}";
+        int before = upstream.hits("F1.xml");
+        HttpResponse<String> anonymous = server.post("/api/run", "application/json", body);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(anonymous.body()).get("error").asText()).isEqualTo("Log in or send an API token");
+        assertThat(server.send("POST", "/api/run", "made-up-token", body).statusCode()).isEqualTo(401);
+        assertThat(upstream.hits("F1.xml")).as("nothing ran").isEqualTo(before);
+    }
+
+    /** A Pipe block in a run may use the caller's own pipes and public ones, never another's private pipe. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"own private pipe,editor@example.org,false,200", "someone's public pipe,someone@example.org,true,200",
+            "someone's private pipe,someone@example.org,false,400"})
+    void aPipeBlockReadsOnlyPipesTheCallerMayRead(String name, String owner, boolean isPublic, int status) throws Exception {
+        String inner = server.save(owner, "Inner", BenchFeeds.pipe("P1", upstream), isPublic).id();
+        String outer = "{\"blocks\":[{\"id\":\"output\",\"type\":\"OutputBlock\",\"inputs\":[{\"from\":\"p\"}]},"
+                + "{\"id\":\"p\",\"type\":\"PipeBlock\",\"userinputs\":[\"" + inner + "\"]}]}";
+        HttpResponse<String> r = run("{\"pipe\":" + outer + "}");
+        assertThat(r.statusCode()).as(name).isEqualTo(status);
+        JsonNode body = JSON.readTree(r.body());
+        if (status == 200) {
+            assertThat(body.get("items")).hasSize(15);
+        } else {
+            assertThat(body.get("block").asText()).isEqualTo("p");
+            assertThat(r.body()).doesNotContain("Inner");
+        }
+    }
+
+    @Test
     void aTwoMebibytePipeIsRefusedWith413() throws Exception {
         String huge = "{\"pipe\":{\"blocks\":[],\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}}";
         HttpResponse<String> r = run(huge);
@@ -102,7 +134,8 @@ class RunApiTest {
     void privateAddressesAreRefusedByDefaultAndNothingReachesThem() throws Exception {
         try (TestServer guarded = new TestServer(Map.of("SLUICE_ALLOW_PRIVATE_NETWORKS", "false"))) {
             int before = upstream.hits("F1.xml");
-            HttpResponse<String> r = guarded.post("/api/run", "application/json", "{\"pipe\":" + BenchFeeds.pipe("P1", upstream) + "}");
+            HttpResponse<String> r = guarded.send("POST", "/api/run", guarded.token("editor@example.org"),
+                    "{\"pipe\":" + BenchFeeds.pipe("P1", upstream) + "}");
             assertThat(r.statusCode()).isEqualTo(200);
             JsonNode body = JSON.readTree(r.body());
             assertThat(body.get("errors").get(0).get("message").asText()).containsIgnoringCase("refused");

@@ -40,7 +40,8 @@ class FeedBlockTest {
     private static JsonNode run(String url) throws Exception {
         String pipe = "{\"blocks\":[{\"id\":\"output\",\"type\":\"OutputBlock\",\"inputs\":[{\"from\":\"f\",\"from_output_slot\":0}]},"
                 + "{\"id\":\"f\",\"type\":\"FeedBlock\",\"name\":\"My feed\",\"userinputs\":[" + JSON.writeValueAsString(url) + "]}]}";
-        return JSON.readTree(server.post("/api/run", "application/json", "{\"pipe\":" + pipe + "}").body());
+        String token = server.token("feeds@example.org");
+        return JSON.readTree(server.send("POST", "/api/run", token, "{\"pipe\":" + pipe + "}").body());
     }
 
     @Test

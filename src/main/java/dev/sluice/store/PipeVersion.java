@@ -1,0 +1,7 @@
+package dev.sluice.store;
+
+import java.time.Instant;
+
+/** One saved version of a pipe, as the history lists it (its JSON is fetched on its own). */
+public record PipeVersion(int version, String title, Instant createdAt) {
+}

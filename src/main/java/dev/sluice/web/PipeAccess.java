@@ -1,0 +1,51 @@
+package dev.sluice.web;
+
+import dev.sluice.app.PipeService;
+import dev.sluice.store.StoredPipe;
+import dev.sluice.store.User;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/**
+ * Who may do what with a pipe (SPEC §15), in one place. A private pipe is its owner's alone:
+ * to anyone else it does not exist (404, never 403, so ids cannot be probed). A public pipe is
+ * readable by all; only its owner changes it, others get 403. Changes need a logged-in caller
+ * first (401), whatever the pipe.
+ */
+final class PipeAccess {
+    private final PipeService pipes;
+
+    PipeAccess(PipeService pipes) {
+        this.pipes = pipes;
+    }
+
+    /** True when the request's caller owns {@code pipe}. */
+    static boolean owns(Context ctx, StoredPipe pipe) {
+        return owns(Caller.user(ctx), pipe);
+    }
+
+    static boolean owns(Optional<User> user, StoredPipe pipe) {
+        return user.isPresent() && user.get().id() == pipe.ownerId();
+    }
+
+    /** The pipe, if the caller (perhaps anonymous) may read it; otherwise 404. */
+    StoredPipe readable(Context ctx) {
+        Optional<User> user = Caller.user(ctx);
+        return pipes.find(ctx.pathParam("id"))
+                .filter(p -> p.isPublic() || owns(user, p))
+                .orElseThrow(() -> new NotFound("No such pipe"));
+    }
+
+    /**
+     * The pipe, for its owner: 401 for anonymous callers, 404 when the caller may not even read
+     * it, and 403 with {@code refusal} when they may read it but it is not theirs.
+     */
+    StoredPipe owned(Context ctx, String refusal) {
+        Caller.required(ctx);
+        StoredPipe pipe = readable(ctx);
+        if (!owns(ctx, pipe)) {
+            throw new ApiError(403, refusal);
+        }
+        return pipe;
+    }
+}

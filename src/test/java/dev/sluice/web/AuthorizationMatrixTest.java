@@ -1,0 +1,196 @@
+package dev.sluice.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.block.Blocks;
+import dev.sluice.pipe.PipeFormatException;
+import dev.sluice.pipe.WebhookBlocks;
+import dev.sluice.store.PipeRepository;
+import dev.sluice.store.StoredPipe;
+import dev.sluice.testing.TestServer;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Authorisation on every route (SPEC §15): each route the server registers × {owner, another
+ * user, anonymous} × {private pipe, public pipe}, with the status each must get. Private pipes
+ * are 404 to everyone but their owner; changes need a login (401) and ownership (403 on public
+ * pipes). Beyond the status: no answer to anyone but the owner carries the feed key or a Webhook
+ * secret, a 404 says nothing about the pipe, and a refused request changes nothing.
+ *
+ * <p>A new route must get a row here: {@link #everyRegisteredRouteHasARow()} fails until it does.
+ */
+class AuthorizationMatrixTest {
+    enum Who { OWNER, OTHER, ANONYMOUS }
+
+    enum Visibility { PRIVATE, PUBLIC }
+
+    static final String TITLE = "Matrix pipe 7f3a";
+    static final String SECRET = "matrix-hook-secret-9c1e";
+    static final String EMPTY = "{\"blocks\":[{\"id\":\"output\",\"type\":\"OutputBlock\",\"userinputs\":[\"\"],"
+            + "\"inputs\":[{}],\"textinputs\":[]}]}";
+
+    /**
+     * One request. {@code path} may use {@code {id}} (the pipe's id) and {@code {key}} (its feed
+     * key); {@code expected} is the status for owner, other, anonymous on a private pipe, then
+     * (after "|") on a public one.
+     */
+    record Row(String route, String method, String path, String body, String expected) {
+        int status(Who who, Visibility visibility) {
+            String[] halves = expected.split("\\|");
+            String[] codes = halves[visibility.ordinal()].trim().split("\\s+");
+            return Integer.parseInt(codes[who.ordinal()]);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static final String RUN = "{\"pipe\":" + EMPTY + "}";
+    static final String NEW_PIPE = "{\"title\":\"New\",\"pipe\":" + EMPTY + "}";
+
+    // @formatter:off
+    static final List<Row> ROWS = List.of(
+            //      route as WebServer registers it          method    path                                   body                   private: owner other anon | public: owner other anon
+            new Row("GET /healthz",                           "GET",    "/healthz",                            null,                  "200 200 200 | 200 200 200"),
+            new Row("GET /readyz",                            "GET",    "/readyz",                             null,                  "200 200 200 | 200 200 200"),
+            new Row("GET /feed/{file}",                       "GET",    "/feed/{id}",                          null,                  "200 404 404 | 200 200 200"),
+            new Row("GET /feed/{file}",                       "GET",    "/feed/{id}.rss",                      null,                  "200 404 404 | 200 200 200"),
+            new Row("GET /feed/{file}",                       "GET",    "/feed/{id}.xml",                      null,                  "200 404 404 | 200 200 200"),
+            new Row("GET /feed/{file}",                       "GET",    "/feed/{id}.atom",                     null,                  "200 404 404 | 200 200 200"),
+            new Row("GET /feed/{file}",                       "GET",    "/feed/{id}.json",                     null,                  "200 404 404 | 200 200 200"),
+            new Row("GET /feed/{file}",                       "GET",    "/feed/{id}.txt",                      null,                  "200 404 404 | 200 200 200"),
+            new Row("GET /feed/{file}",                       "GET",    "/feed/{id}.rss?key={key}",            null,                  "200 200 200 | 200 200 200"),
+            new Row("GET /feed/{file}",                       "GET",    "/feed/{id}.rss?key=not-the-key",      null,                  "200 404 404 | 200 200 200"),
+            new Row("HEAD /feed/{file}",                      "HEAD",   "/feed/{id}.atom",                     null,                  "200 404 404 | 200 200 200"),
+            new Row("HEAD /feed/{file}",                      "HEAD",   "/feed/{id}?key={key}",                null,                  "200 200 200 | 200 200 200"),
+            new Row("GET /preview/{id}",                      "GET",    "/preview/{id}",                       null,                  "200 404 404 | 200 200 200"),
+            new Row("GET /preview/{id}",                      "GET",    "/preview/{id}?key={key}",             null,                  "200 200 200 | 200 200 200"),
+            new Row("GET /feedpreview/{id}",                  "GET",    "/feedpreview/{id}",                   null,                  "200 404 404 | 200 200 200"),
+            new Row("POST /api/run",                          "POST",   "/api/run",                            RUN,                   "200 200 401 | 200 200 401"),
+            new Row("GET /api/pipes",                         "GET",    "/api/pipes",                          null,                  "200 200 401 | 200 200 401"),
+            new Row("POST /api/pipes",                        "POST",   "/api/pipes",                          NEW_PIPE,              "201 201 401 | 201 201 401"),
+            new Row("GET /api/pipes/{id}",                    "GET",    "/api/pipes/{id}",                     null,                  "200 404 404 | 200 200 200"),
+            new Row("PUT /api/pipes/{id}",                    "PUT",    "/api/pipes/{id}",                     "{\"description\":\"x\"}", "200 404 401 | 200 403 401"),
+            new Row("PUT /api/pipes/{id}",                    "PUT",    "/api/pipes/{id}",                     RUN,                   "200 404 401 | 200 403 401"),
+            new Row("DELETE /api/pipes/{id}",                 "DELETE", "/api/pipes/{id}",                     null,                  "204 404 401 | 204 403 401"),
+            new Row("GET /api/pipes/{id}/versions",           "GET",    "/api/pipes/{id}/versions",            null,                  "200 404 401 | 200 403 401"),
+            new Row("GET /api/pipes/{id}/versions/{version}", "GET",    "/api/pipes/{id}/versions/1",          null,                  "200 404 401 | 200 403 401"),
+            new Row("POST /api/pipes/{id}/share",             "POST",   "/api/pipes/{id}/share",               null,                  "200 404 401 | 200 403 401"),
+            new Row("POST /api/pipes/{id}/unshare",           "POST",   "/api/pipes/{id}/unshare",             null,                  "200 404 401 | 200 403 401"),
+            new Row("POST /api/pipes/{id}/like",              "POST",   "/api/pipes/{id}/like",                null,                  "403 404 401 | 403 200 401"),
+            new Row("POST /api/pipes/{id}/unlike",            "POST",   "/api/pipes/{id}/unlike",              null,                  "403 404 401 | 403 200 401"),
+            new Row("PUT /api/pipes/{id}/tags",               "PUT",    "/api/pipes/{id}/tags",                "{\"tags\":[\"x\"]}",  "200 404 401 | 200 403 401"),
+            new Row("POST /api/pipes/{id}/tags",              "POST",   "/api/pipes/{id}/tags",                "{\"tags\":[\"x\"]}",  "200 404 401 | 200 403 401"),
+            new Row("POST /api/pipes/{id}/fork",              "POST",   "/api/pipes/{id}/fork",                null,                  "201 404 401 | 201 201 401"));
+    // @formatter:on
+
+    static TestServer server;
+    static String ownerToken;
+    static String otherToken;
+    static long ownerId;
+    /** Pipes carry a Webhook block with a secret once this build has the block. */
+    static final boolean WEBHOOKS = Blocks.registry().find(WebhookBlocks.TYPE).isPresent();
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.standard();
+        ownerToken = server.token("owner@example.org");
+        otherToken = server.token("other@example.org");
+        // Many pipes are made here; the plan's pipe limit is PipeApiTest's subject, not this one's.
+        server.sluice.users().setPlan("owner@example.org", "pro");
+        server.sluice.users().setPlan("other@example.org", "pro");
+        ownerId = server.sluice.users().findByEmail("owner@example.org").orElseThrow().id();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static Stream<Arguments> cases() {
+        return ROWS.stream().flatMap(row -> Stream.of(Visibility.values()).flatMap(v -> Stream.of(Who.values())
+                .map(who -> Arguments.of(row, v, who))));
+    }
+
+    @ParameterizedTest(name = "{0} as {2} on a {1} pipe")
+    @MethodSource("cases")
+    void eachCallerGetsWhatTheyMayAndNothingMore(Row row, Visibility visibility, Who who) {
+        StoredPipe pipe = newPipe(visibility == Visibility.PUBLIC);
+        String path = row.path().replace("{id}", pipe.id()).replace("{key}", pipe.feedKey());
+        String token = switch (who) {
+            case OWNER -> ownerToken;
+            case OTHER -> otherToken;
+            case ANONYMOUS -> null;
+        };
+        HttpResponse<String> r = server.send(row.method(), path, token, row.body());
+        int expected = row.status(who, visibility);
+        assertThat(r.statusCode()).as("%s as %s on a %s pipe: %s", row, who, visibility, r.body()).isEqualTo(expected);
+
+        if (who != Who.OWNER) {
+            String everything = r.headers().map() + r.body();
+            if (!row.path().contains("{key}")) {
+                assertThat(everything).as("the feed key, shown to a non-owner").doesNotContain(pipe.feedKey());
+            }
+            assertThat(everything).as("a Webhook secret, shown to a non-owner").doesNotContain(SECRET);
+        }
+        if (expected == 404 || expected == 401) {
+            assertThat(r.body()).as("a refusal that tells about the pipe").doesNotContain(TITLE).doesNotContain("matrix-tag");
+        }
+        if (expected >= 400) {
+            StoredPipe after = server.sluice.pipeRepository().find(pipe.id()).orElse(null);
+            assertThat(after).as("a refused request changed the pipe").isEqualTo(pipe);
+        }
+    }
+
+    @Test
+    void everyRegisteredRouteHasARow() {
+        Set<String> registered = new TreeSet<>(server.sluice.routes());
+        Set<String> covered = ROWS.stream().map(Row::route).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(covered).as("routes in the matrix (left) and routes the server registers (right)")
+                .isEqualTo(registered);
+    }
+
+    @Test
+    void anUnknownOrRevokedTokenIsAnonymous() {
+        StoredPipe pipe = newPipe(false);
+        assertThat(server.send("GET", "/api/pipes/" + pipe.id(), "not-a-token", null).statusCode()).isEqualTo(404);
+        assertThat(server.send("GET", "/api/pipes", "not-a-token", null).statusCode()).isEqualTo(401);
+        String revoked = server.token("owner@example.org");
+        assertThat(server.send("GET", "/api/pipes/" + pipe.id(), revoked, null).statusCode()).isEqualTo(200);
+        server.revoke(revoked);
+        assertThat(server.send("GET", "/api/pipes/" + pipe.id(), revoked, null).statusCode()).isEqualTo(404);
+        assertThat(server.send("DELETE", "/api/pipes/" + pipe.id(), revoked, null).statusCode()).isEqualTo(401);
+    }
+
+    /** A fresh pipe of the owner for each case, so that a delete or share in one case cannot leak into another. */
+    static StoredPipe newPipe(boolean isPublic) {
+        String json = EMPTY;
+        if (WEBHOOKS) {
+            byte[] id = new byte[5];
+            new SecureRandom().nextBytes(id);
+            json = json.substring(0, json.length() - 2) + ",{\"id\":\"" + HexFormat.of().formatHex(id) + "\",\"type\":\""
+                    + WebhookBlocks.TYPE + "\",\"userinputs\":[\"events\",\"" + SECRET + "\"],\"inputs\":[],\"textinputs\":[]}]}";
+        }
+        try {
+            return server.sluice.pipes().create(ownerId,
+                    new PipeRepository.Draft(TITLE, "", json, isPublic, List.of("matrix-tag")));
+        } catch (PipeFormatException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
