@@ -8,8 +8,10 @@ import dev.sluice.output.OwnerPipes;
 import dev.sluice.pipe.PipeCodec;
 import dev.sluice.pipe.PipeDoc;
 import dev.sluice.pipe.PipeFormatException;
+import dev.sluice.plan.PlanLimits;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.StoredPipe;
+import dev.sluice.store.User;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -22,13 +24,15 @@ public final class PipeService {
     private final PipeRepository pipes;
     private final Engine engine;
     private final FeedOutputs outputs;
+    private final PlanLimits limits;
     private final Cache<String, Optional<StoredPipe>> byId = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterWrite(Duration.ofSeconds(30)).build();
 
-    public PipeService(PipeRepository pipes, Engine engine, FeedOutputs outputs) {
+    public PipeService(PipeRepository pipes, Engine engine, FeedOutputs outputs, PlanLimits limits) {
         this.pipes = pipes;
         this.engine = engine;
         this.outputs = outputs;
+        this.limits = limits;
     }
 
     public Optional<StoredPipe> find(String id) {
@@ -39,6 +43,18 @@ public final class PipeService {
     public StoredPipe create(long ownerId, PipeRepository.Draft draft) throws PipeFormatException {
         validate(draft.json(), null, ownerId);
         return pipes.create(ownerId, canonical(draft));
+    }
+
+    /**
+     * Validates and stores a new pipe of {@code owner} if their plan allows one more (SPEC §12):
+     * what user-facing creation (API, fork) calls. The admin's import uses {@link #create} and is
+     * not capped.
+     *
+     * @throws dev.sluice.plan.PlanLimitExceeded naming the plan and its pipe limit
+     */
+    public StoredPipe createWithinPlan(User owner, PipeRepository.Draft draft) throws PipeFormatException {
+        limits.checkCanCreate(owner, pipes.countByOwner(owner.id()));
+        return create(owner.id(), draft);
     }
 
     /** Validates and stores a new version of {@code pipe}. */

@@ -117,6 +117,19 @@ public final class PipeRepository {
         });
     }
 
+    /** How many pipes {@code ownerId} has (for the plan's pipe cap), without loading them. */
+    public int countByOwner(long ownerId) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM pipes WHERE owner_id = ?")) {
+                st.setLong(1, ownerId);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
     public boolean delete(String id) {
         return db.transaction(c -> {
             try (PreparedStatement st = c.prepareStatement("DELETE FROM pipes WHERE id = ?")) {

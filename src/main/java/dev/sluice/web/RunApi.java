@@ -16,11 +16,14 @@ import dev.sluice.pipe.PipeCodec;
 import dev.sluice.pipe.PipeDoc;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.pipe.PipeReferences;
+import dev.sluice.plan.PlanLimits;
+import dev.sluice.store.User;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /api/run}: runs an unsaved pipe (what the editor's inspector shows) and answers the
@@ -29,14 +32,14 @@ import java.util.Map;
 final class RunApi {
     private final Engine engine;
     private final Admission admission;
-    private final Duration runLimit;
+    private final PlanLimits limits;
     private final String baseUrl;
     private final FeedWriter writer = new FeedWriter();
 
-    RunApi(Engine engine, Admission admission, Duration runLimit, String baseUrl) {
+    RunApi(Engine engine, Admission admission, PlanLimits limits, String baseUrl) {
         this.engine = engine;
         this.admission = admission;
-        this.runLimit = runLimit;
+        this.limits = limits;
         this.baseUrl = baseUrl;
     }
 
@@ -55,8 +58,12 @@ final class RunApi {
         }
         Map<String, String> params = new HashMap<>();
         body.path("params").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
+        // The caller's plan bounds the run (SPEC §13), and their runs count against their own share.
+        Optional<User> caller = Caller.user(ctx);
+        Duration runLimit = caller.map(limits::runLimitFor).orElseGet(limits::defaultRunLimit);
+        String runner = caller.map(u -> "user:" + u.id()).orElseGet(() -> "ip:" + ctx.ip());
         RunResult result;
-        try (Admission.Permit ignored = admission.enter("ip:" + ctx.ip())) {
+        try (Admission.Permit ignored = admission.enter(runner)) {
             result = engine.run(engine.compile(doc, target), new RunRequest(null, params, runLimit, PipeReferences.NONE));
         }
         if ("rss".equals(ctx.queryParam("format"))) {
