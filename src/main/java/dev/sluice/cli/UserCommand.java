@@ -47,8 +47,13 @@ public final class UserCommand {
         }
         Plan plan = plans.get(planName);
         out.println(email.strip() + " is now on the " + plan.name() + " plan: run limit "
-                + plan.runLimit().toMillis() / 1000.0 + " s, " + plan.maxPipes() + " pipes, JS rendering "
+                + seconds(plan.runLimit().toMillis()) + " s, " + plan.maxPipes() + " pipes, JS rendering "
                 + (plan.jsRendering() ? "on" : "off"));
         return 0;
+    }
+
+    /** "10" for 10,000 ms, "0.7" for 700 ms. */
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? Long.toString(millis / 1000) : Double.toString(millis / 1000.0);
     }
 }
