@@ -25,7 +25,8 @@ public record Config(
         Path plansFile,
         int maxConcurrentRuns,
         int maxColdRunsPerUser,
-        Duration outputFreshFor) {
+        Duration outputFreshFor,
+        String portierBroker) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -54,7 +55,20 @@ public record Config(
                 plans.isEmpty() ? null : Path.of(plans),
                 r.integer("SLUICE_MAX_RUNS", 64),
                 r.integer("SLUICE_MAX_COLD_RUNS_PER_USER", 4),
-                Duration.ofSeconds(r.integer("SLUICE_OUTPUT_FRESH_SECONDS", 600)));
+                Duration.ofSeconds(r.integer("SLUICE_OUTPUT_FRESH_SECONDS", 600)),
+                portierBroker(r.text("SLUICE_PORTIER_BROKER", "")));
+    }
+
+    /** The Portier broker's origin without a trailing slash, or null when Portier login is off. */
+    private static String portierBroker(String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        String broker = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        if (!broker.startsWith("https://") && !broker.startsWith("http://")) {
+            throw new ConfigException("SLUICE_PORTIER_BROKER must be an http(s) URL, got \"" + value + "\"");
+        }
+        return broker;
     }
 
     private static Map<String, String> fileValues(String file) {

@@ -3,6 +3,8 @@ package dev.sluice.app;
 import dev.sluice.cli.ImportCommand;
 import dev.sluice.cli.RunCommand;
 import dev.sluice.cli.ServeCommand;
+import dev.sluice.cli.TokenCommand;
+import dev.sluice.cli.UserCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +12,11 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code sluice} command: {@code serve} (the default), {@code run}, {@code import}. */
+/** The {@code sluice} command: {@code serve} (the default), {@code run}, {@code import}, {@code user}, {@code token}. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "Sluice " + Sluice.VERSION,
         description = "Self-hosted visual feed mashups.",
-        subcommands = {ServeCommand.class, RunCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, RunCommand.class, ImportCommand.class, UserCommand.class, TokenCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
     private final Map<String, String> env;
     private final PrintStream out;

@@ -10,8 +10,7 @@ import dev.sluice.pipe.PipeDoc;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.pipe.PipeReferences;
 import dev.sluice.pipe.WebhookBlocks;
-import dev.sluice.plan.Plan;
-import dev.sluice.plan.Plans;
+import dev.sluice.plan.PlanLimits;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.StoredPipe;
 import dev.sluice.store.User;
@@ -31,15 +30,15 @@ public final class PipeService {
     private final PipeRepository pipes;
     private final Engine engine;
     private final FeedOutputs outputs;
-    private final Plans plans;
+    private final PlanLimits limits;
     private final Cache<String, Optional<StoredPipe>> byId = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterWrite(Duration.ofSeconds(30)).build();
 
-    public PipeService(PipeRepository pipes, Engine engine, FeedOutputs outputs, Plans plans) {
+    public PipeService(PipeRepository pipes, Engine engine, FeedOutputs outputs, PlanLimits limits) {
         this.pipes = pipes;
         this.engine = engine;
         this.outputs = outputs;
-        this.plans = plans;
+        this.limits = limits;
     }
 
     public Optional<StoredPipe> find(String id) {
@@ -57,9 +56,15 @@ public final class PipeService {
         return pipes.create(ownerId, canonical(draft));
     }
 
-    /** Validates and stores a new pipe of {@code owner}, if their plan allows one more. */
-    public StoredPipe create(User owner, PipeRepository.Draft draft) throws PipeFormatException, PipeLimitReached {
-        checkRoomFor(owner);
+    /**
+     * Validates and stores a new pipe of {@code owner} if their plan allows one more (SPEC §12):
+     * what user-facing creation (API, fork) calls. The admin's import uses
+     * {@link #create(long, PipeRepository.Draft)} and is not capped.
+     *
+     * @throws dev.sluice.plan.PlanLimitExceeded naming the plan and its pipe limit (a 403)
+     */
+    public StoredPipe create(User owner, PipeRepository.Draft draft) throws PipeFormatException {
+        limits.checkCanCreate(owner, pipes.countByOwner(owner.id()));
         return create(owner.id(), draft);
     }
 
@@ -69,7 +74,7 @@ public final class PipeService {
      * neither receives the original's events nor learns its secret. The copy is validated as
      * the new owner's: a Pipe block using a pipe they may not read is refused.
      */
-    public StoredPipe fork(StoredPipe source, User owner) throws PipeFormatException, PipeLimitReached {
+    public StoredPipe fork(StoredPipe source, User owner) throws PipeFormatException {
         String json = WebhookBlocks.renewed(PipeCodec.toTree(PipeCodec.parse(source.json()))).toString();
         String title = FORK_PREFIX + (source.title().isBlank() ? "pipe " + source.id() : source.title());
         return create(owner, new PipeRepository.Draft(title, source.description(), json, false, source.tags()));
@@ -101,12 +106,6 @@ public final class PipeService {
         return deleted;
     }
 
-    private void checkRoomFor(User owner) throws PipeLimitReached {
-        Plan plan = plans.get(owner.plan());
-        if (pipes.countByOwner(owner.id()) >= plan.maxPipes()) {
-            throw new PipeLimitReached(plan);
-        }
-    }
 
     private void forget(String id) {
         byId.invalidate(id);

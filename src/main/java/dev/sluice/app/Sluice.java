@@ -1,6 +1,9 @@
 package dev.sluice.app;
 
 import dev.sluice.auth.ApiTokens;
+import dev.sluice.auth.PortierBroker;
+import dev.sluice.auth.PortierLogin;
+import dev.sluice.auth.SessionStarter;
 import dev.sluice.auth.Sessions;
 import dev.sluice.block.Blocks;
 import dev.sluice.engine.Admission;
@@ -10,6 +13,7 @@ import dev.sluice.feed.FeedParser;
 import dev.sluice.fetch.FetchConfig;
 import dev.sluice.fetch.HttpDownloader;
 import dev.sluice.output.FeedOutputs;
+import dev.sluice.plan.PlanLimits;
 import dev.sluice.plan.Plans;
 import dev.sluice.store.Database;
 import dev.sluice.store.LastOutputRepository;
@@ -26,6 +30,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Sluice implements AutoCloseable {
     public static final String VERSION = "0.1.0";
+    // TODO(lead): replace with the real sessions store's start method when auth.Sessions is merged.
+    private static final SessionStarter SESSIONS_NOT_WIRED = userId -> {
+        throw new IllegalStateException("Sessions are not wired to logins yet");
+    };
 
     private final Config config;
     private final InstantSource clock;
@@ -38,12 +46,18 @@ public final class Sluice implements AutoCloseable {
     private final Admission admission;
     private final FeedOutputs outputs;
     private final PipeService pipes;
+    // API tokens, Portier login, plans enforcement
+    private final PlanLimits planLimits;
+    private final ApiTokens tokens;
+    private final PortierLogin portier;
+    private final SessionStarter sessionStarter;
     private WebServer web;
 
-    private Sluice(Config config, InstantSource clock) {
+    private Sluice(Config config, InstantSource clock, SessionStarter sessionStarter) {
         this.config = config;
         this.clock = clock;
         this.plans = Plans.load(config.plansFile(), config.runLimitOverride());
+        this.planLimits = new PlanLimits(plans);
         // Start-up is mostly class loading and one-time initialisation (SPEC §17: first answer
         // within 2 s). The database (Flyway, SQLite's native library), the HTTP client and the web
         // server's classes do not depend on each other, so they are prepared at the same time.
@@ -56,7 +70,13 @@ public final class Sluice implements AutoCloseable {
         this.admission = new Admission(config.maxConcurrentRuns(), config.maxColdRunsPerUser(), Duration.ofSeconds(2));
         this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
                 clock, config.outputFreshFor(), config.baseUrl());
-        this.pipes = new PipeService(pipeRepository, engine, outputs, plans);
+        this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits);
+        this.tokens = new ApiTokens(db, users, clock);
+        this.portier = config.portierBroker() == null ? null : new PortierLogin(
+                new PortierBroker(config.portierBroker(), new okhttp3.OkHttpClient.Builder()
+                        .callTimeout(Duration.ofSeconds(10)).build()),
+                config.baseUrl(), users, clock);
+        this.sessionStarter = sessionStarter;
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -72,12 +92,18 @@ public final class Sluice implements AutoCloseable {
 
     /** Opens the database and builds the services, without serving HTTP. */
     public static Sluice open(Config config) {
-        return new Sluice(config, InstantSource.system());
+        return open(config, InstantSource.system());
     }
 
     public static Sluice open(Config config, InstantSource clock) {
-        return new Sluice(config, clock);
+        return new Sluice(config, clock, SESSIONS_NOT_WIRED);
     }
+
+    /** As {@link #open(Config, InstantSource)}, with logins starting sessions through {@code sessions} (tests pass a fake). */
+    public static Sluice open(Config config, InstantSource clock, SessionStarter sessions) {
+        return new Sluice(config, clock, sessions);
+    }
+
 
     /** The downloader every block shares, configured from the settings. */
     public static HttpDownloader downloader(Config config, InstantSource clock) {
@@ -113,9 +139,8 @@ public final class Sluice implements AutoCloseable {
     }
 
     private WebServer.Services webServices() {
-        Duration apiLimit = plans.get(Plans.DEFAULT).runLimit();
-        return new WebServer.Services(db, pipes, outputs, engine, admission, clock, apiLimit, config.baseUrl(),
-                new Sessions(), new ApiTokens(db, users));
+        return new WebServer.Services(db, pipes, outputs, engine, admission, clock, planLimits, config.baseUrl(),
+                new Sessions(), tokens, portier, sessionStarter);
     }
 
     public int port() {
@@ -137,6 +162,14 @@ public final class Sluice implements AutoCloseable {
 
     public Plans plans() {
         return plans;
+    }
+
+    public PlanLimits planLimits() {
+        return planLimits;
+    }
+
+    public ApiTokens tokens() {
+        return tokens;
     }
 
     public UserRepository users() {

@@ -1,2 +1,2 @@
-/** The {@code sluice} command line (picocli): serve, run, import. */
+/** The {@code sluice} command line (picocli): serve, run, import, user plan, token create. */
 package dev.sluice.cli;

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,7 +21,8 @@ public final class Plans {
     private final Map<String, Plan> plans;
 
     private Plans(Map<String, Plan> plans) {
-        this.plans = Map.copyOf(plans);
+        // Kept in the order defined, so lists of plans read free, supporter, pro.
+        this.plans = Collections.unmodifiableMap(new LinkedHashMap<>(plans));
     }
 
     public static Plans defaults() {
@@ -74,5 +77,10 @@ public final class Plans {
 
     public boolean exists(String name) {
         return plans.containsKey(name);
+    }
+
+    /** The plans' names, in the order they are defined. */
+    public List<String> names() {
+        return List.copyOf(plans.keySet());
     }
 }

@@ -172,6 +172,8 @@ public final class PipeRepository {
         });
     }
 
+    /** How many pipes {@code ownerId} has (for the plan's pipe cap), without loading them. */
+
     public boolean delete(String id) {
         return db.transaction(c -> {
             try (PreparedStatement st = c.prepareStatement("DELETE FROM pipes WHERE id = ?")) {

@@ -1,7 +1,6 @@
 package dev.sluice.web;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.sluice.app.PipeLimitReached;
 import dev.sluice.app.PipeService;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.pipe.PipeFormatException;
@@ -175,19 +174,20 @@ final class PipeApi {
         }
     }
 
-    /** A save whose refusals become the API's errors: 400 naming the block, or 403 at the plan's limit. */
+    /**
+     * A save whose refusals become the API's errors: 400 naming the block. A plan's pipe limit
+     * ({@code PlanLimitExceeded}) is mapped to 403 by the web server.
+     */
     private static StoredPipe saving(Save save) {
         try {
             return save.run();
         } catch (PipeFormatException e) {
             throw new ApiError(400, e.getMessage(), e.firstBlockId());
-        } catch (PipeLimitReached e) {
-            throw new ApiError(403, e.getMessage());
         }
     }
 
     @FunctionalInterface
     private interface Save {
-        StoredPipe run() throws PipeFormatException, PipeLimitReached;
+        StoredPipe run() throws PipeFormatException;
     }
 }

@@ -17,6 +17,7 @@ import dev.sluice.pipe.PipeCodec;
 import dev.sluice.pipe.PipeDoc;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.pipe.PipeReferences;
+import dev.sluice.plan.PlanLimits;
 import dev.sluice.store.User;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -34,15 +35,15 @@ final class RunApi {
     private final Engine engine;
     private final PipeService pipes;
     private final Admission admission;
-    private final Duration runLimit;
+    private final PlanLimits limits;
     private final String baseUrl;
     private final FeedWriter writer = new FeedWriter();
 
-    RunApi(Engine engine, PipeService pipes, Admission admission, Duration runLimit, String baseUrl) {
+    RunApi(Engine engine, PipeService pipes, Admission admission, PlanLimits limits, String baseUrl) {
         this.engine = engine;
         this.pipes = pipes;
         this.admission = admission;
-        this.runLimit = runLimit;
+        this.limits = limits;
         this.baseUrl = baseUrl;
     }
 
@@ -63,6 +64,8 @@ final class RunApi {
         }
         Map<String, String> params = new HashMap<>();
         body.path("params").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
+        // The caller's plan bounds the run (SPEC §13), and their runs count against their own share.
+        Duration runLimit = limits.runLimitFor(user);
         RunResult result;
         try (Admission.Permit ignored = admission.enter("user:" + user.id())) {
             result = engine.run(engine.compile(doc, target), new RunRequest(null, params, runLimit, readable));

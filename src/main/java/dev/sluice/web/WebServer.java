@@ -2,10 +2,15 @@ package dev.sluice.web;
 
 import dev.sluice.app.PipeService;
 import dev.sluice.auth.ApiTokens;
+import dev.sluice.auth.PortierLogin;
+import dev.sluice.auth.PortierRefused;
+import dev.sluice.auth.SessionStarter;
 import dev.sluice.auth.Sessions;
 import dev.sluice.engine.Admission;
 import dev.sluice.engine.Engine;
 import dev.sluice.output.FeedOutputs;
+import dev.sluice.plan.PlanLimitExceeded;
+import dev.sluice.plan.PlanLimits;
 import dev.sluice.store.Database;
 import dev.sluice.store.PipeLikes;
 import dev.sluice.store.PipeVersions;
@@ -34,9 +39,15 @@ public final class WebServer {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; "
             + "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
-    /** What the routes need. */
+    /**
+     * What the routes need.
+     *
+     * @param portier        Portier login, or null when {@code SLUICE_PORTIER_BROKER} is not set
+     * @param sessionStarter starts the session of someone who just logged in
+     */
     public record Services(Database db, PipeService pipes, FeedOutputs outputs, Engine engine, Admission admission,
-                           InstantSource clock, Duration apiRunLimit, String baseUrl, Sessions sessions, ApiTokens tokens) {
+                           InstantSource clock, PlanLimits planLimits, String baseUrl, Sessions sessions, ApiTokens tokens,
+                           PortierLogin portier, SessionStarter sessionStarter) {
     }
 
     private final Javalin app;
@@ -82,7 +93,11 @@ public final class WebServer {
         CompletableFuture<PreviewRoutes> previews = services.thenApply(
                 s -> new PreviewRoutes(s.pipes(), s.outputs(), new Templates(), s.clock()));
         CompletableFuture<RunApi> runs = services.thenApply(
-                s -> new RunApi(s.engine(), s.pipes(), s.admission(), s.apiRunLimit(), s.baseUrl()));
+                s -> new RunApi(s.engine(), s.pipes(), s.admission(), s.planLimits(), s.baseUrl()));
+        // API tokens and Portier login
+        CompletableFuture<TokenRoutes> tokens = services.thenApply(s -> new TokenRoutes(s.tokens()));
+        CompletableFuture<PortierRoutes> portier = services.thenApply(
+                s -> new PortierRoutes(s.portier(), s.sessionStarter(), s.baseUrl().startsWith("https://")));
 
         app.get("/feed/{file}", ctx -> feeds.join().serve(ctx));
         app.head("/feed/{file}", ctx -> feeds.join().serve(ctx));
@@ -107,6 +122,13 @@ public final class WebServer {
         app.put("/api/pipes/{id}/tags", ctx -> api.join().tags(ctx));
         app.post("/api/pipes/{id}/tags", ctx -> api.join().tags(ctx));
         app.post("/api/pipes/{id}/fork", ctx -> api.join().fork(ctx));
+
+        // API tokens and Portier login
+        app.get("/api/tokens", ctx -> tokens.join().list(ctx));
+        app.post("/api/tokens", ctx -> tokens.join().create(ctx));
+        app.delete("/api/tokens/{id}", ctx -> tokens.join().revoke(ctx));
+        app.get("/login/portier", ctx -> portier.join().start(ctx));
+        app.post(PortierLogin.VERIFY_PATH, ctx -> portier.join().verify(ctx));
         mapErrors();
     }
 
@@ -162,6 +184,9 @@ public final class WebServer {
     private void mapErrors() {
         app.exception(ApiError.class, (e, ctx) -> fail(ctx, e.status, e.getMessage(), e.block));
         app.exception(NotFound.class, (e, ctx) -> fail(ctx, 404, e.getMessage(), null));
+        app.exception(PlanLimitExceeded.class, (e, ctx) -> fail(ctx, 403, e.getMessage(), null));
+        app.exception(PortierRefused.class, (e, ctx) -> fail(ctx, PortierRoutes.status(e),
+                "Login failed: " + e.getMessage() + ". Start again at /login.", null));
         app.exception(Unauthorized.class, (e, ctx) -> {
             if (ctx.path().startsWith("/api/")) {
                 fail(ctx, 401, e.getMessage(), null);

@@ -2,6 +2,7 @@ package dev.sluice.testing;
 
 import dev.sluice.app.Config;
 import dev.sluice.app.Sluice;
+import dev.sluice.auth.SessionStarter;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.store.Database;
 import dev.sluice.store.PipeRepository;
@@ -43,6 +44,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Map<String, String> env, Path dataDir) {
+        this(env, dataDir, null);
+    }
+
+    /** A server whose logins start sessions through {@code sessions} (null: the application's own). */
+    public TestServer(Map<String, String> env, Path dataDir, SessionStarter sessions) {
         this.dataDir = dataDir;
         Map<String, String> all = new HashMap<>();
         all.put("SLUICE_PORT", "0");
@@ -50,14 +56,15 @@ public final class TestServer implements AutoCloseable {
         all.put("SLUICE_ALLOW_PRIVATE_NETWORKS", "true");
         all.put("SLUICE_HOST_SPACING_MS", "0");
         all.putAll(env);
-        this.sluice = Sluice.open(Config.from(all), clock).serve();
+        Config config = Config.from(all);
+        this.sluice = (sessions == null ? Sluice.open(config, clock) : Sluice.open(config, clock, sessions)).serve();
     }
 
     public static TestServer standard() {
         return new TestServer(Map.of());
     }
 
-    private static Path tempDir() {
+    public static Path tempDir() {
         try {
             return Files.createTempDirectory("sluice-test");
         } catch (IOException e) {
@@ -88,16 +95,10 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    /**
-     * A new API token for {@code email} (the account is created if needed), written straight into
-     * {@code api_tokens} the way the tokens service stores them: lowercase hex SHA-256 of the token.
-     */
+    /** A new API token for {@code email} (the account is created if needed), from the real token service. */
     public String token(String email) {
         long userId = sluice.users().findOrCreate(email).id();
-        String token = "test-" + UUID.randomUUID();
-        execute("INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, 'test', ?, ?)",
-                userId, sha256Hex(token), clock.millis());
-        return token;
+        return sluice.tokens().create(userId, "test").value();
     }
 
     /** Revokes a token made by {@link #token}. */
@@ -154,6 +155,13 @@ public final class TestServer implements AutoCloseable {
     public HttpResponse<String> post(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Any request: {@code body} null for none, {@code headers} as name, value pairs. */
+    public HttpResponse<String> request(String method, String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(headers.length == 0 ? b.build() : b.headers(headers).build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -96,7 +96,14 @@ class AuthorizationMatrixTest {
             new Row("POST /api/pipes/{id}/unlike",            "POST",   "/api/pipes/{id}/unlike",              null,                  "403 404 401 | 403 200 401"),
             new Row("PUT /api/pipes/{id}/tags",               "PUT",    "/api/pipes/{id}/tags",                "{\"tags\":[\"x\"]}",  "200 404 401 | 200 403 401"),
             new Row("POST /api/pipes/{id}/tags",              "POST",   "/api/pipes/{id}/tags",                "{\"tags\":[\"x\"]}",  "200 404 401 | 200 403 401"),
-            new Row("POST /api/pipes/{id}/fork",              "POST",   "/api/pipes/{id}/fork",                null,                  "201 404 401 | 201 201 401"));
+            new Row("POST /api/pipes/{id}/fork",              "POST",   "/api/pipes/{id}/fork",                null,                  "201 404 401 | 201 201 401"),
+            // API tokens: one's own only; nobody can revoke a token that is not theirs.
+            new Row("GET /api/tokens",                        "GET",    "/api/tokens",                         null,                  "200 200 401 | 200 200 401"),
+            new Row("POST /api/tokens",                       "POST",   "/api/tokens",                         "{\"name\":\"x\"}",  "201 201 401 | 201 201 401"),
+            new Row("DELETE /api/tokens/{id}",                "DELETE", "/api/tokens/999999",                  null,                  "404 404 401 | 404 404 401"),
+            // Portier is off unless SLUICE_PORTIER_BROKER is set: its routes do not exist then.
+            new Row("GET /login/portier",                     "GET",    "/login/portier?email=a@b.example",    null,                  "404 404 404 | 404 404 404"),
+            new Row("POST /login/portier/verify",             "POST",   "/login/portier/verify",               null,                  "404 404 404 | 404 404 404"));
     // @formatter:on
 
     static TestServer server;
