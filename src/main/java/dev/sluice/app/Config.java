@@ -1,5 +1,6 @@
 package dev.sluice.app;
 
+import dev.sluice.auth.SmtpSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ public record Config(
         Path plansFile,
         int maxConcurrentRuns,
         int maxColdRunsPerUser,
-        Duration outputFreshFor) {
+        Duration outputFreshFor,
+        SmtpSettings smtp) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -41,6 +43,7 @@ public record Config(
         Reader r = new Reader(values);
         int port = r.integer("SLUICE_PORT", 8080);
         String baseUrl = r.text("SLUICE_BASE_URL", "http://localhost:" + port);
+        String baseHost = hostOf(baseUrl);
         String runLimit = r.text("SLUICE_RUN_LIMIT_MS", "");
         String plans = r.text("SLUICE_PLANS_FILE", "");
         return new Config(
@@ -54,7 +57,40 @@ public record Config(
                 plans.isEmpty() ? null : Path.of(plans),
                 r.integer("SLUICE_MAX_RUNS", 64),
                 r.integer("SLUICE_MAX_COLD_RUNS_PER_USER", 4),
-                Duration.ofSeconds(r.integer("SLUICE_OUTPUT_FRESH_SECONDS", 600)));
+                Duration.ofSeconds(r.integer("SLUICE_OUTPUT_FRESH_SECONDS", 600)),
+                smtp(r, baseHost));
+    }
+
+    /** The host of the base URL, which must be an http(s) URL: links and the CSRF check are built on it. */
+    private static String hostOf(String baseUrl) {
+        try {
+            java.net.URI uri = new java.net.URI(baseUrl);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri.getHost();
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new ConfigException("SLUICE_BASE_URL must be an http:// or https:// URL, got \"" + baseUrl + "\"");
+    }
+
+    /** Login mail ({@code SLUICE_SMTP_*}); no host means links go to the log. */
+    private static SmtpSettings smtp(Reader r, String baseHost) {
+        String host = r.text("SLUICE_SMTP_HOST", "");
+        if (host.isEmpty()) {
+            return SmtpSettings.none();
+        }
+        String mode = r.text("SLUICE_SMTP_TLS", "starttls").toLowerCase(java.util.Locale.ROOT);
+        SmtpSettings.Tls tls = switch (mode) {
+            case "starttls" -> SmtpSettings.Tls.STARTTLS;
+            case "tls", "ssl", "smtps" -> SmtpSettings.Tls.IMPLICIT;
+            case "none", "off", "false" -> SmtpSettings.Tls.NONE;
+            default -> throw new ConfigException("SLUICE_SMTP_TLS must be starttls, tls or none, got \"" + mode + "\"");
+        };
+        return new SmtpSettings(host, r.integer("SLUICE_SMTP_PORT", tls.defaultPort()),
+                r.text("SLUICE_SMTP_USER", ""), r.text("SLUICE_SMTP_PASSWORD", ""),
+                r.text("SLUICE_SMTP_FROM", "Sluice <sluice@" + baseHost + ">"), tls);
     }
 
     private static Map<String, String> fileValues(String file) {

@@ -1,7 +1,13 @@
 package dev.sluice.app;
 
 import dev.sluice.auth.ApiTokens;
+import dev.sluice.auth.EmailLogin;
+import dev.sluice.auth.LoginLinks;
+import dev.sluice.auth.Mailer;
+import dev.sluice.auth.SecretStore;
 import dev.sluice.auth.Sessions;
+import dev.sluice.auth.TokenBuckets;
+import dev.sluice.auth.TokenHasher;
 import dev.sluice.block.Blocks;
 import dev.sluice.engine.Admission;
 import dev.sluice.engine.CachingFeedDecoder;
@@ -38,6 +44,8 @@ public final class Sluice implements AutoCloseable {
     private final Admission admission;
     private final FeedOutputs outputs;
     private final PipeService pipes;
+    private final Sessions sessions;
+    private final EmailLogin login;
     private WebServer web;
 
     private Sluice(Config config, InstantSource clock) {
@@ -57,6 +65,12 @@ public final class Sluice implements AutoCloseable {
         this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
                 clock, config.outputFreshFor(), config.baseUrl());
         this.pipes = new PipeService(pipeRepository, engine, outputs);
+        // Login area: one pepper, generated on first start, hashes link tokens and session ids.
+        TokenHasher hasher = new TokenHasher(new SecretStore(db, clock).get(SecretStore.TOKEN_PEPPER));
+        this.sessions = new Sessions(db, users, hasher, clock);
+        this.login = new EmailLogin(new LoginLinks(db, hasher, clock), sessions, users, Mailer.from(config.smtp()),
+                new TokenBuckets(EmailLogin.PER_ADDRESS, EmailLogin.WINDOW, clock),
+                new TokenBuckets(EmailLogin.PER_IP, EmailLogin.WINDOW, clock), config.baseUrl());
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -115,7 +129,7 @@ public final class Sluice implements AutoCloseable {
     private WebServer.Services webServices() {
         Duration apiLimit = plans.get(Plans.DEFAULT).runLimit();
         return new WebServer.Services(db, pipes, outputs, engine, admission, clock, apiLimit, config.baseUrl(),
-                new Sessions(), new ApiTokens());
+                sessions, new ApiTokens(), login, pipeRepository);
     }
 
     public int port() {

@@ -12,10 +12,12 @@ import io.javalin.http.Context;
 final class Authentication {
     private final Sessions sessions;
     private final ApiTokens tokens;
+    private final SessionCookie cookie;
 
-    Authentication(Sessions sessions, ApiTokens tokens) {
+    Authentication(Sessions sessions, ApiTokens tokens, SessionCookie cookie) {
         this.sessions = sessions;
         this.tokens = tokens;
+        this.cookie = cookie;
     }
 
     void identify(Context ctx) {
@@ -27,7 +29,13 @@ final class Authentication {
         }
         String cookie = ctx.cookie(Sessions.COOKIE);
         if (cookie != null && !cookie.isBlank()) {
-            sessions.userFor(cookie).ifPresent(u -> ctx.attribute(Caller.ATTRIBUTE, new Caller(u, false)));
+            sessions.resume(cookie).ifPresent(live -> {
+                ctx.attribute(Caller.ATTRIBUTE, new Caller(live.user(), false));
+                if (live.renewed()) {
+                    // The session was extended: so is the browser's copy (30 days sliding).
+                    this.cookie.set(ctx, cookie);
+                }
+            });
         }
     }
 }

@@ -2,11 +2,13 @@ package dev.sluice.web;
 
 import dev.sluice.app.PipeService;
 import dev.sluice.auth.ApiTokens;
+import dev.sluice.auth.EmailLogin;
 import dev.sluice.auth.Sessions;
 import dev.sluice.engine.Admission;
 import dev.sluice.engine.Engine;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.store.Database;
+import dev.sluice.store.PipeRepository;
 import dev.sluice.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -32,7 +34,9 @@ public final class WebServer {
 
     /** What the routes need. */
     public record Services(Database db, PipeService pipes, FeedOutputs outputs, Engine engine, Admission admission,
-                           InstantSource clock, Duration apiRunLimit, String baseUrl, Sessions sessions, ApiTokens tokens) {
+                           InstantSource clock, Duration apiRunLimit, String baseUrl, Sessions sessions, ApiTokens tokens,
+                           // login area
+                           EmailLogin login, PipeRepository pipeRepository) {
     }
 
     private final Javalin app;
@@ -58,10 +62,13 @@ public final class WebServer {
         });
         app.before(WebServer::securityHeaders);
         app.before("/api/*", WebServer::limitBody);
-        CompletableFuture<Authentication> authentication = services.thenApply(s -> new Authentication(s.sessions(), s.tokens()));
+        CompletableFuture<Authentication> authentication = services.thenApply(
+                s -> new Authentication(s.sessions(), s.tokens(), new SessionCookie(s.baseUrl())));
+        CompletableFuture<Csrf> csrf = services.thenApply(s -> new Csrf(s.baseUrl()));
         app.before(ctx -> {
             if (!ctx.path().equals("/healthz") && !ctx.path().startsWith("/static/")) {
                 authentication.join().identify(ctx);
+                csrf.join().check(ctx);
             }
         });
         app.get("/healthz", ctx -> ctx.result("ok"));
@@ -78,6 +85,18 @@ public final class WebServer {
         app.get("/preview/{id}", ctx -> previews.join().preview(ctx));
         app.get("/feedpreview/{id}", ctx -> previews.join().preview(ctx));
         app.post("/api/run", ctx -> runs.join().run(ctx));
+
+        // Login area: magic-link login, logout, and a minimal /mypipes until the web pages exist.
+        CompletableFuture<LoginRoutes> logins = services.thenApply(
+                s -> new LoginRoutes(s.login(), s.sessions(), new SessionCookie(s.baseUrl()), new Templates()));
+        CompletableFuture<MyPipesPage> myPipes = services.thenApply(
+                s -> new MyPipesPage(s.pipeRepository(), s.outputs(), new Templates()));
+        app.get("/login", ctx -> logins.join().form(ctx));
+        app.post("/login", ctx -> logins.join().request(ctx));
+        app.get("/login/verify", ctx -> logins.join().verify(ctx));
+        app.post("/logout", ctx -> logins.join().logout(ctx));
+        app.post("/logout/everywhere", ctx -> logins.join().logoutEverywhere(ctx));
+        app.get("/mypipes", ctx -> myPipes.join().show(ctx));
         mapErrors();
     }
 
