@@ -71,6 +71,12 @@ public final class WebServer {
                 csrf.join().check(ctx);
             }
         });
+        app.after(ctx -> {
+            Authentication ready = authentication.getNow(null);
+            if (ready != null) {
+                ready.extendCookie(ctx);
+            }
+        });
         app.get("/healthz", ctx -> ctx.result("ok"));
         app.get("/readyz", ctx -> ready(ctx, services));
 

@@ -3,6 +3,8 @@ package dev.sluice.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.sluice.pipe.PipeJsonForTests;
+import dev.sluice.store.StoredPipe;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,6 +107,19 @@ class SessionTest {
         login.server.clock.advance(Duration.ofMinutes(2));
         assertThat(LoginFixture.setCookie(login.get("/mypipes", session))).isPresent();
         assertThat(LoginFixture.setCookie(login.get("/mypipes", session))).isEmpty();
+    }
+
+    @Test
+    void aPublicFeedNeverCarriesTheSessionCookie() {
+        String session = login.logIn("alice@example.org");
+        StoredPipe pipe = login.server.save("alice@example.org", "Public", PipeJsonForTests.pipe(
+                PipeJsonForTests.feed("feed1", "http://127.0.0.1:9/feed.xml"), PipeJsonForTests.output("feed1")), true);
+        login.server.clock.advance(Duration.ofHours(2));
+
+        HttpResponse<String> feed = login.get("/feed/" + pipe.id() + ".rss", session);
+        assertThat(feed.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public");
+        assertThat(feed.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(loggedIn(login, session)).isTrue();
     }
 
     @Test
