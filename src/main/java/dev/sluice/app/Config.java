@@ -1,5 +1,6 @@
 package dev.sluice.app;
 
+import dev.sluice.auth.SmtpSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ public record Config(
         int maxConcurrentRuns,
         int maxColdRunsPerUser,
         Duration outputFreshFor,
-        String portierBroker) {
+        String portierBroker,
+        SmtpSettings smtp) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -42,6 +44,7 @@ public record Config(
         Reader r = new Reader(values);
         int port = r.integer("SLUICE_PORT", 8080);
         String baseUrl = r.text("SLUICE_BASE_URL", "http://localhost:" + port);
+        String baseHost = hostOf(baseUrl);
         String runLimit = r.text("SLUICE_RUN_LIMIT_MS", "");
         String plans = r.text("SLUICE_PLANS_FILE", "");
         return new Config(
@@ -56,7 +59,8 @@ public record Config(
                 r.integer("SLUICE_MAX_RUNS", 64),
                 r.integer("SLUICE_MAX_COLD_RUNS_PER_USER", 4),
                 Duration.ofSeconds(r.integer("SLUICE_OUTPUT_FRESH_SECONDS", 600)),
-                portierBroker(r.text("SLUICE_PORTIER_BROKER", "")));
+                portierBroker(r.text("SLUICE_PORTIER_BROKER", "")),
+                smtp(r, baseHost));
     }
 
     /** The Portier broker's origin without a trailing slash, or null when Portier login is off. */
@@ -69,6 +73,38 @@ public record Config(
             throw new ConfigException("SLUICE_PORTIER_BROKER must be an http(s) URL, got \"" + value + "\"");
         }
         return broker;
+    }
+
+    /** The host of the base URL, which must be an http(s) URL: links and the CSRF check are built on it. */
+    private static String hostOf(String baseUrl) {
+        try {
+            java.net.URI uri = new java.net.URI(baseUrl);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri.getHost();
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new ConfigException("SLUICE_BASE_URL must be an http:// or https:// URL, got \"" + baseUrl + "\"");
+    }
+
+    /** Login mail ({@code SLUICE_SMTP_*}); no host means links go to the log. */
+    private static SmtpSettings smtp(Reader r, String baseHost) {
+        String host = r.text("SLUICE_SMTP_HOST", "");
+        if (host.isEmpty()) {
+            return SmtpSettings.none();
+        }
+        String mode = r.text("SLUICE_SMTP_TLS", "starttls").toLowerCase(java.util.Locale.ROOT);
+        SmtpSettings.Tls tls = switch (mode) {
+            case "starttls" -> SmtpSettings.Tls.STARTTLS;
+            case "tls", "ssl", "smtps" -> SmtpSettings.Tls.IMPLICIT;
+            case "none", "off", "false" -> SmtpSettings.Tls.NONE;
+            default -> throw new ConfigException("SLUICE_SMTP_TLS must be starttls, tls or none, got \"" + mode + "\"");
+        };
+        return new SmtpSettings(host, r.integer("SLUICE_SMTP_PORT", tls.defaultPort()),
+                r.text("SLUICE_SMTP_USER", ""), r.text("SLUICE_SMTP_PASSWORD", ""),
+                r.text("SLUICE_SMTP_FROM", "Sluice <sluice@" + baseHost + ">"), tls);
     }
 
     private static Map<String, String> fileValues(String file) {

@@ -4,7 +4,13 @@ import dev.sluice.auth.ApiTokens;
 import dev.sluice.auth.PortierBroker;
 import dev.sluice.auth.PortierLogin;
 import dev.sluice.auth.SessionStarter;
+import dev.sluice.auth.EmailLogin;
+import dev.sluice.auth.LoginLinks;
+import dev.sluice.auth.Mailer;
+import dev.sluice.auth.SecretStore;
 import dev.sluice.auth.Sessions;
+import dev.sluice.auth.TokenBuckets;
+import dev.sluice.auth.TokenHasher;
 import dev.sluice.block.Blocks;
 import dev.sluice.engine.Admission;
 import dev.sluice.engine.CachingFeedDecoder;
@@ -30,10 +36,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Sluice implements AutoCloseable {
     public static final String VERSION = "0.1.0";
-    // TODO(lead): replace with the real sessions store's start method when auth.Sessions is merged.
-    private static final SessionStarter SESSIONS_NOT_WIRED = userId -> {
-        throw new IllegalStateException("Sessions are not wired to logins yet");
-    };
 
     private final Config config;
     private final InstantSource clock;
@@ -51,6 +53,9 @@ public final class Sluice implements AutoCloseable {
     private final ApiTokens tokens;
     private final PortierLogin portier;
     private final SessionStarter sessionStarter;
+    // Login area
+    private final Sessions sessions;
+    private final EmailLogin login;
     private WebServer web;
 
     private Sluice(Config config, InstantSource clock, SessionStarter sessionStarter) {
@@ -76,7 +81,14 @@ public final class Sluice implements AutoCloseable {
                 new PortierBroker(config.portierBroker(), new okhttp3.OkHttpClient.Builder()
                         .callTimeout(Duration.ofSeconds(10)).build()),
                 config.baseUrl(), users, clock);
-        this.sessionStarter = sessionStarter;
+        // Login area: one pepper, generated on first start, hashes link tokens and session ids.
+        TokenHasher hasher = new TokenHasher(new SecretStore(db, clock).get(SecretStore.TOKEN_PEPPER));
+        this.sessions = new Sessions(db, users, hasher, clock);
+        this.login = new EmailLogin(new LoginLinks(db, hasher, clock), sessions, users, Mailer.from(config.smtp()),
+                new TokenBuckets(EmailLogin.PER_ADDRESS, EmailLogin.WINDOW, clock),
+                new TokenBuckets(EmailLogin.PER_IP, EmailLogin.WINDOW, clock), config.baseUrl());
+        // Portier logs in through the same sessions (a test may pass its own starter).
+        this.sessionStarter = sessionStarter != null ? sessionStarter : sessions::start;
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -96,14 +108,13 @@ public final class Sluice implements AutoCloseable {
     }
 
     public static Sluice open(Config config, InstantSource clock) {
-        return new Sluice(config, clock, SESSIONS_NOT_WIRED);
+        return new Sluice(config, clock, null);
     }
 
-    /** As {@link #open(Config, InstantSource)}, with logins starting sessions through {@code sessions} (tests pass a fake). */
+    /** As {@link #open(Config, InstantSource)}, with Portier logins starting sessions through {@code sessions} (tests pass a fake). */
     public static Sluice open(Config config, InstantSource clock, SessionStarter sessions) {
         return new Sluice(config, clock, sessions);
     }
-
 
     /** The downloader every block shares, configured from the settings. */
     public static HttpDownloader downloader(Config config, InstantSource clock) {
@@ -140,7 +151,7 @@ public final class Sluice implements AutoCloseable {
 
     private WebServer.Services webServices() {
         return new WebServer.Services(db, pipes, outputs, engine, admission, clock, planLimits, config.baseUrl(),
-                new Sessions(), tokens, portier, sessionStarter);
+                sessions, tokens, portier, sessionStarter, login, pipeRepository);
     }
 
     public int port() {

@@ -1,18 +1,141 @@
 package dev.sluice.auth;
 
+import dev.sluice.store.Database;
 import dev.sluice.store.User;
+import dev.sluice.store.UserRepository;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Optional;
 
 /**
- * Server-side sessions (SPEC §12): stored hashed in SQLite so they survive restarts, 30 days
- * sliding. STUB — the login work fills this in.
+ * Server-side sessions (SPEC §12): the browser holds a random 256-bit id, the database only its
+ * hash, so sessions survive restarts and a leaked database opens none. A session lives 30 days
+ * from its last use; the expiry moves at most once an hour, so an active user costs one write
+ * an hour, not one per request.
  */
 public class Sessions {
     /** The session cookie's name. */
     public static final String COOKIE = "sluice_session";
+    /** How long a session lives after its last use. */
+    public static final Duration LIFETIME = Duration.ofDays(30);
+    /** The least time between two moves of a session's expiry. */
+    static final Duration RENEW_EVERY = Duration.ofHours(1);
+
+    private final Database db;
+    private final UserRepository users;
+    private final TokenHasher hasher;
+    private final InstantSource clock;
+
+    public Sessions(Database db, UserRepository users, TokenHasher hasher, InstantSource clock) {
+        this.db = db;
+        this.users = users;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /**
+     * A live session found by its cookie.
+     *
+     * @param renewed true when this use moved the expiry: the cookie should be sent again so the
+     *                browser's copy lives as long as the server's
+     */
+    public record Live(User user, boolean renewed) {
+    }
+
+    /** Starts a session for the user; returns the id for the cookie (never stored as such). */
+    public String start(long userId) {
+        String id = RandomTokens.next();
+        long now = clock.millis();
+        db.transaction(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                st.setString(1, hasher.hash(id));
+                st.setLong(2, userId);
+                st.setLong(3, now);
+                st.setLong(4, now);
+                st.setLong(5, now + LIFETIME.toMillis());
+                st.executeUpdate();
+            }
+            // Logins are rare, so they are a fine moment to drop the sessions nobody will use again.
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM sessions WHERE expires_at <= ?")) {
+                st.setLong(1, now);
+                st.executeUpdate();
+            }
+            return null;
+        });
+        return id;
+    }
 
     /** The user of a live session, from the cookie's value; empty when unknown or expired. */
     public Optional<User> userFor(String cookieValue) {
-        return Optional.empty();
+        return resume(cookieValue).map(Live::user);
+    }
+
+    /** Finds a live session and, when its last renewal is an hour old, extends it by {@link #LIFETIME}. */
+    public Optional<Live> resume(String cookieValue) {
+        if (!RandomTokens.wellFormed(cookieValue)) {
+            return Optional.empty();
+        }
+        String hash = hasher.hash(cookieValue);
+        long now = clock.millis();
+        Optional<Row> row = db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT user_id, last_seen_at FROM sessions WHERE id_hash = ? AND expires_at > ?")) {
+                st.setString(1, hash);
+                st.setLong(2, now);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(new Row(rs.getLong("user_id"), rs.getLong("last_seen_at"))) : Optional.empty();
+                }
+            }
+        });
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean due = now - row.get().lastSeenAt() >= RENEW_EVERY.toMillis();
+        if (due) {
+            renew(hash, now);
+        }
+        return users.find(row.get().userId()).map(u -> new Live(u, due));
+    }
+
+    /** Ends the session with this cookie value, if there is one. */
+    public void end(String cookieValue) {
+        if (!RandomTokens.wellFormed(cookieValue)) {
+            return;
+        }
+        String hash = hasher.hash(cookieValue);
+        db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM sessions WHERE id_hash = ?")) {
+                st.setString(1, hash);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** Ends every session of the user ("log out everywhere"); returns how many there were. */
+    public int endAll(long userId) {
+        return db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM sessions WHERE user_id = ?")) {
+                st.setLong(1, userId);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    private record Row(long userId, long lastSeenAt) {
+    }
+
+    private void renew(String hash, long now) {
+        db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = ?")) {
+                st.setLong(1, now);
+                st.setLong(2, now + LIFETIME.toMillis());
+                st.setString(3, hash);
+                return st.executeUpdate();
+            }
+        });
     }
 }

@@ -5,6 +5,7 @@ import dev.sluice.auth.ApiTokens;
 import dev.sluice.auth.PortierLogin;
 import dev.sluice.auth.PortierRefused;
 import dev.sluice.auth.SessionStarter;
+import dev.sluice.auth.EmailLogin;
 import dev.sluice.auth.Sessions;
 import dev.sluice.engine.Admission;
 import dev.sluice.engine.Engine;
@@ -14,6 +15,7 @@ import dev.sluice.plan.PlanLimits;
 import dev.sluice.store.Database;
 import dev.sluice.store.PipeLikes;
 import dev.sluice.store.PipeVersions;
+import dev.sluice.store.PipeRepository;
 import dev.sluice.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -47,7 +49,9 @@ public final class WebServer {
      */
     public record Services(Database db, PipeService pipes, FeedOutputs outputs, Engine engine, Admission admission,
                            InstantSource clock, PlanLimits planLimits, String baseUrl, Sessions sessions, ApiTokens tokens,
-                           PortierLogin portier, SessionStarter sessionStarter) {
+                           PortierLogin portier, SessionStarter sessionStarter,
+                           // login area
+                           EmailLogin login, PipeRepository pipeRepository) {
     }
 
     private final Javalin app;
@@ -80,10 +84,19 @@ public final class WebServer {
         });
         app.before(WebServer::securityHeaders);
         app.before("/api/*", WebServer::limitBody);
-        CompletableFuture<Authentication> authentication = services.thenApply(s -> new Authentication(s.sessions(), s.tokens()));
+        CompletableFuture<Authentication> authentication = services.thenApply(
+                s -> new Authentication(s.sessions(), s.tokens(), new SessionCookie(s.baseUrl())));
+        CompletableFuture<Csrf> csrf = services.thenApply(s -> new Csrf(s.baseUrl()));
         app.before(ctx -> {
             if (!ctx.path().equals("/healthz") && !ctx.path().startsWith("/static/")) {
                 authentication.join().identify(ctx);
+                csrf.join().check(ctx);
+            }
+        });
+        app.after(ctx -> {
+            Authentication ready = authentication.getNow(null);
+            if (ready != null) {
+                ready.extendCookie(ctx);
             }
         });
         app.get("/healthz", ctx -> ctx.result("ok"));
@@ -129,6 +142,18 @@ public final class WebServer {
         app.delete("/api/tokens/{id}", ctx -> tokens.join().revoke(ctx));
         app.get("/login/portier", ctx -> portier.join().start(ctx));
         app.post(PortierLogin.VERIFY_PATH, ctx -> portier.join().verify(ctx));
+
+        // Login area: magic-link login, logout, and a minimal /mypipes until the web pages exist.
+        CompletableFuture<LoginRoutes> logins = services.thenApply(
+                s -> new LoginRoutes(s.login(), s.sessions(), new SessionCookie(s.baseUrl()), new Templates()));
+        CompletableFuture<MyPipesPage> myPipes = services.thenApply(
+                s -> new MyPipesPage(s.pipeRepository(), s.outputs(), new Templates()));
+        app.get("/login", ctx -> logins.join().form(ctx));
+        app.post("/login", ctx -> logins.join().request(ctx));
+        app.get("/login/verify", ctx -> logins.join().verify(ctx));
+        app.post("/logout", ctx -> logins.join().logout(ctx));
+        app.post("/logout/everywhere", ctx -> logins.join().logoutEverywhere(ctx));
+        app.get("/mypipes", ctx -> myPipes.join().show(ctx));
         mapErrors();
     }
 

@@ -164,6 +164,12 @@ public final class TestServer implements AutoCloseable {
         return send(headers.length == 0 ? b.build() : b.headers(headers).build());
     }
 
+    /** A POST with extra headers as name, value pairs (a cookie, an Origin, …). */
+    public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", contentType).headers(pairs(headers))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -103,7 +103,16 @@ class AuthorizationMatrixTest {
             new Row("DELETE /api/tokens/{id}",                "DELETE", "/api/tokens/999999",                  null,                  "404 404 401 | 404 404 401"),
             // Portier is off unless SLUICE_PORTIER_BROKER is set: its routes do not exist then.
             new Row("GET /login/portier",                     "GET",    "/login/portier?email=a@b.example",    null,                  "404 404 404 | 404 404 404"),
-            new Row("POST /login/portier/verify",             "POST",   "/login/portier/verify",               null,                  "404 404 404 | 404 404 404"));
+            new Row("POST /login/portier/verify",             "POST",   "/login/portier/verify",               null,                  "404 404 404 | 404 404 404"),
+            // Login pages: open to all. A made-up link token is refused for everyone (400).
+            new Row("GET /login",                             "GET",    "/login",                              null,                  "200 200 200 | 200 200 200"),
+            new Row("POST /login",                            "POST",   "/login",                              null,                  "400 400 400 | 400 400 400"),
+            new Row("GET /login/verify",                      "GET",    "/login/verify?token=made-up",         null,                  "400 400 400 | 400 400 400"),
+            // Logging out needs nothing but ends whatever session the cookie names (none here): back to /login.
+            new Row("POST /logout",                           "POST",   "/logout",                             null,                  "303 303 303 | 303 303 303"),
+            new Row("POST /logout/everywhere",                "POST",   "/logout/everywhere",                  null,                  "303 303 302 | 303 303 302"),
+            // The user's own pipes; anonymous callers are sent to log in.
+            new Row("GET /mypipes",                           "GET",    "/mypipes",                            null,                  "200 200 302 | 200 200 302"));
     // @formatter:on
 
     static TestServer server;

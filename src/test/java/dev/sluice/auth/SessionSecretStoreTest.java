@@ -1,0 +1,51 @@
+package dev.sluice.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.store.Database;
+import dev.sluice.testing.TestClock;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Secrets are made once and kept: the same after a restart, never per boot. */
+class SessionSecretStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSecretIsGeneratedOnceAndKeptAcrossRestarts() {
+        byte[] first;
+        byte[] other;
+        try (Database db = Database.open(dir)) {
+            SecretStore store = new SecretStore(db, new TestClock());
+            first = store.get(SecretStore.TOKEN_PEPPER);
+            other = store.get("another");
+            assertThat(first).hasSize(32).isEqualTo(store.get(SecretStore.TOKEN_PEPPER));
+            assertThat(other).isNotEqualTo(first);
+        }
+        try (Database db = Database.open(dir)) {
+            assertThat(new SecretStore(db, new TestClock()).get(SecretStore.TOKEN_PEPPER)).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void twoStoresOnOneDatabaseAgree() {
+        try (Database db = Database.open(dir)) {
+            byte[] a = new SecretStore(db, new TestClock()).get(SecretStore.TOKEN_PEPPER);
+            byte[] b = new SecretStore(db, new TestClock()).get(SecretStore.TOKEN_PEPPER);
+            assertThat(a).isEqualTo(b);
+        }
+    }
+
+    @Test
+    void aCallerCannotChangeTheStoredSecretThroughTheReturnedArray() {
+        try (Database db = Database.open(dir)) {
+            SecretStore store = new SecretStore(db, new TestClock());
+            byte[] given = store.get(SecretStore.TOKEN_PEPPER);
+            byte[] copy = given.clone();
+            given[0] ^= 1;
+            assertThat(store.get(SecretStore.TOKEN_PEPPER)).isEqualTo(copy);
+        }
+    }
+}
