@@ -1,5 +1,6 @@
 package dev.sluice.app;
 
+import dev.sluice.hook.HookLimits;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ public record Config(
         Path plansFile,
         int maxConcurrentRuns,
         int maxColdRunsPerUser,
-        Duration outputFreshFor) {
+        Duration outputFreshFor,
+        HookLimits hooks) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -54,7 +56,18 @@ public record Config(
                 plans.isEmpty() ? null : Path.of(plans),
                 r.integer("SLUICE_MAX_RUNS", 64),
                 r.integer("SLUICE_MAX_COLD_RUNS_PER_USER", 4),
-                Duration.ofSeconds(r.integer("SLUICE_OUTPUT_FRESH_SECONDS", 600)));
+                Duration.ofSeconds(r.integer("SLUICE_OUTPUT_FRESH_SECONDS", 600)),
+                hookLimits(r));
+    }
+
+    /** Webhooks (SPEC §14): rate per hook and retention. */
+    private static HookLimits hookLimits(Reader r) {
+        HookLimits d = HookLimits.DEFAULTS;
+        return new HookLimits(
+                r.positive("SLUICE_HOOK_RATE_PER_MIN", d.ratePerMinute()),
+                r.positive("SLUICE_HOOK_BURST", d.burst()),
+                r.positive("SLUICE_HOOK_KEEP_EVENTS", d.keepEvents()),
+                Duration.ofDays(r.positive("SLUICE_HOOK_KEEP_DAYS", (int) d.keepFor().toDays())));
     }
 
     private static Map<String, String> fileValues(String file) {
@@ -100,6 +113,14 @@ public record Config(
             } catch (NumberFormatException e) {
                 throw new ConfigException(key + " must be a whole number ≥ 0, got \"" + v + "\"");
             }
+        }
+
+        int positive(String key, int fallback) {
+            int n = integer(key, fallback);
+            if (n < 1) {
+                throw new ConfigException(key + " must be a whole number ≥ 1, got \"" + n + "\"");
+            }
+            return n;
         }
 
         boolean bool(String key, boolean fallback) {

@@ -9,6 +9,12 @@ import dev.sluice.engine.Engine;
 import dev.sluice.feed.FeedParser;
 import dev.sluice.fetch.FetchConfig;
 import dev.sluice.fetch.HttpDownloader;
+import dev.sluice.hook.HookEvents;
+import dev.sluice.hook.HookIndex;
+import dev.sluice.hook.HookIngest;
+import dev.sluice.hook.HookRetention;
+import dev.sluice.hook.InMemoryHookRateLimiter;
+import dev.sluice.hook.StoredHookEvents;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.plan.Plans;
 import dev.sluice.store.Database;
@@ -19,6 +25,9 @@ import dev.sluice.web.WebServer;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The application, wired: one instance per process. Everything is built here from the
@@ -38,6 +47,12 @@ public final class Sluice implements AutoCloseable {
     private final Admission admission;
     private final FeedOutputs outputs;
     private final PipeService pipes;
+    // Webhooks (SPEC §14)
+    private final HookIndex hookIndex;
+    private final HookEvents hookEvents;
+    private final HookIngest hookIngest;
+    /** Background jobs (retention), one thread so they never compete with each other; started by serving. */
+    private ScheduledExecutorService jobs;
     private WebServer web;
 
     private Sluice(Config config, InstantSource clock) {
@@ -49,14 +64,20 @@ public final class Sluice implements AutoCloseable {
         // server's classes do not depend on each other, so they are prepared at the same time.
         CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> Database.open(config.dataDir()));
         this.downloader = downloader(config, clock);
-        this.engine = new Engine(Blocks.registry(), downloader, new CachingFeedDecoder(new FeedParser()), clock);
         this.db = join(database);
+        this.hookIndex = new HookIndex(db);
+        this.hookEvents = new HookEvents(db);
+        this.engine = new Engine(Blocks.registry(), downloader, new CachingFeedDecoder(new FeedParser()), clock,
+                new StoredHookEvents(hookIndex, hookEvents));
         this.users = new UserRepository(db, clock);
         this.pipeRepository = new PipeRepository(db, clock);
         this.admission = new Admission(config.maxConcurrentRuns(), config.maxColdRunsPerUser(), Duration.ofSeconds(2));
         this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
                 clock, config.outputFreshFor(), config.baseUrl());
-        this.pipes = new PipeService(pipeRepository, engine, outputs);
+        this.pipes = new PipeService(pipeRepository, engine, outputs, hookIndex);
+        this.hookIngest = new HookIngest(hookIndex, hookEvents,
+                new InMemoryHookRateLimiter(config.hooks().ratePerMinute(), config.hooks().burst(), clock),
+                clock, outputs::invalidate);
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -91,7 +112,20 @@ public final class Sluice implements AutoCloseable {
     /** Starts the HTTP server on the configured port (0 picks a free one). */
     public Sluice serve() {
         web = new WebServer(webServices()).start("0.0.0.0", config.port());
+        startJobs();
         return this;
+    }
+
+    /**
+     * Starts the background jobs of a serving process: first a repair of the webhook index (a
+     * crash between saving a pipe and indexing its hooks), then webhook retention every
+     * {@link HookRetention#EVERY}.
+     */
+    private void startJobs() {
+        jobs = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sluice-jobs").daemon().factory());
+        jobs.execute(hookIndex::repair);
+        HookRetention retention = new HookRetention(hookEvents, config.hooks(), clock, Duration.ofMillis(20));
+        jobs.scheduleWithFixedDelay(retention, 1, HookRetention.EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
     /**
@@ -105,6 +139,7 @@ public final class Sluice implements AutoCloseable {
         try {
             Sluice sluice = join(opening);
             sluice.web = web;
+            sluice.startJobs();
             return sluice;
         } catch (RuntimeException e) {
             web.stop();
@@ -115,7 +150,7 @@ public final class Sluice implements AutoCloseable {
     private WebServer.Services webServices() {
         Duration apiLimit = plans.get(Plans.DEFAULT).runLimit();
         return new WebServer.Services(db, pipes, outputs, engine, admission, clock, apiLimit, config.baseUrl(),
-                new Sessions(), new ApiTokens());
+                new Sessions(), new ApiTokens(), hookIngest);
     }
 
     public int port() {
@@ -150,10 +185,17 @@ public final class Sluice implements AutoCloseable {
         return outputs;
     }
 
+    public HookEvents hookEvents() {
+        return hookEvents;
+    }
+
     @Override
     public void close() {
         if (web != null) {
             web.stop();
+        }
+        if (jobs != null) {
+            jobs.shutdownNow();
         }
         downloader.close();
         db.close();

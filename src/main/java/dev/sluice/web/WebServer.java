@@ -5,6 +5,7 @@ import dev.sluice.auth.ApiTokens;
 import dev.sluice.auth.Sessions;
 import dev.sluice.engine.Admission;
 import dev.sluice.engine.Engine;
+import dev.sluice.hook.HookIngest;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.store.Database;
 import dev.sluice.store.StoreException;
@@ -32,7 +33,8 @@ public final class WebServer {
 
     /** What the routes need. */
     public record Services(Database db, PipeService pipes, FeedOutputs outputs, Engine engine, Admission admission,
-                           InstantSource clock, Duration apiRunLimit, String baseUrl, Sessions sessions, ApiTokens tokens) {
+                           InstantSource clock, Duration apiRunLimit, String baseUrl, Sessions sessions, ApiTokens tokens,
+                           HookIngest hooks) {
     }
 
     private final Javalin app;
@@ -60,7 +62,8 @@ public final class WebServer {
         app.before("/api/*", WebServer::limitBody);
         CompletableFuture<Authentication> authentication = services.thenApply(s -> new Authentication(s.sessions(), s.tokens()));
         app.before(ctx -> {
-            if (!ctx.path().equals("/healthz") && !ctx.path().startsWith("/static/")) {
+            // Webhooks: no session; the hook id and signature are their authorisation.
+            if (!ctx.path().equals("/healthz") && !ctx.path().startsWith("/static/") && !ctx.path().startsWith(HookRoutes.PREFIX)) {
                 authentication.join().identify(ctx);
             }
         });
@@ -78,6 +81,10 @@ public final class WebServer {
         app.get("/preview/{id}", ctx -> previews.join().preview(ctx));
         app.get("/feedpreview/{id}", ctx -> previews.join().preview(ctx));
         app.post("/api/run", ctx -> runs.join().run(ctx));
+
+        // Webhooks (SPEC §14).
+        CompletableFuture<HookRoutes> hooks = services.thenApply(s -> new HookRoutes(s.hooks()));
+        app.post(HookRoutes.PREFIX + "{hookId}", ctx -> hooks.join().receive(ctx));
         mapErrors();
     }
 
