@@ -36,7 +36,7 @@ final class HookRoutes {
             tooLarge(ctx);
             return;
         }
-        Outcome outcome = ingest.receive(ctx.pathParam("hookId"), new HookIngest.Delivery(body, ctx.contentType(), ctx::header));
+        Outcome outcome = ingest.receive(ctx.pathParam("hookId"), new HookIngest.Delivery(body, ctx.header("Content-Type"), ctx::header));
         switch (outcome) {
             case Outcome.Accepted a -> answer(ctx, 202, "accepted");
             case Outcome.Duplicate d -> answer(ctx, 200, "duplicate");
