@@ -52,11 +52,16 @@ JSON
 "$java" -jar target/sluice.jar import "$data/pipe.json" >/dev/null
 "$javac" -d "$classes" src/test/java/dev/sluice/hook/HookLoad.java
 
+startups_ms=()
 start_server() {
+  local began=$(date +%s%N)
   "$java" -jar target/sluice.jar serve >>"$data/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 600); do
-    curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && return
+    if curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then
+      startups_ms+=($(( ($(date +%s%N) - began) / 1000000 )))
+      return
+    fi
     kill -0 "$server" 2>/dev/null || { echo "webhook-durability: server exited:" >&2; tail -20 "$data/server.log" >&2; exit 1; }
     sleep 0.05
   done
@@ -76,6 +81,7 @@ wait $load
 kill -9 "$server"; wait "$server" 2>/dev/null || true   # the check reads the file as a crash left it
 server=""
 
+echo "webhook-durability: server start-up to /readyz: ${startups_ms[*]} ms"
 python3 - "$data/sluice.db" "$data/accepted.txt" "$hook" "$restarts" <<'PY'
 import json, sqlite3, sys
 db, accepted_file, hook, restarts = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])

@@ -185,10 +185,6 @@ public final class Sluice implements AutoCloseable {
         return outputs;
     }
 
-    public HookEvents hookEvents() {
-        return hookEvents;
-    }
-
     @Override
     public void close() {
         if (web != null) {

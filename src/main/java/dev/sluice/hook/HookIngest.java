@@ -129,7 +129,7 @@ public final class HookIngest {
                 if (id.isEmpty()) {
                     return new Outcome.Duplicate();
                 }
-                onAccepted.accept(hook.pipeId());
+                tellAccepted(hook);
                 return new Outcome.Accepted(id.getAsLong());
             } catch (StoreException e) {
                 if (!e.busy() || attempt >= STORE_BACKOFF.size()) {
@@ -141,6 +141,15 @@ public final class HookIngest {
                     return new Outcome.Busy(BUSY_RETRY_AFTER);
                 }
             }
+        }
+    }
+
+    /** The event is stored whatever happens here, so a failure must not turn the answer into an error. */
+    private void tellAccepted(Hook hook) {
+        try {
+            onAccepted.accept(hook.pipeId());
+        } catch (RuntimeException e) {
+            LOG.warn("After storing an event of hook {}: {}", hook.hookId(), e.toString());
         }
     }
 

@@ -8,10 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +50,7 @@ public final class HookLoad {
                 .connectTimeout(Duration.ofSeconds(2)).build();
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         Queue<String> accepted = new ConcurrentLinkedQueue<>();
-        Map<String, AtomicInteger> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -77,12 +80,12 @@ public final class HookLoad {
         }
         double took = (System.nanoTime() - start) / 1e9;
         write(acceptedFile, accepted);
-        System.out.printf(java.util.Locale.ROOT, "HookLoad: sent %d in %.1f s (%.0f/s); accepted %d; %s%n", sent, took,
+        System.out.printf(Locale.ROOT, "HookLoad: sent %d in %.1f s (%.0f/s); accepted %d; %s%n", sent, took,
                 sent / took, accepted.size(), new TreeMap<>(outcomes));
     }
 
     private static String reason(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         return cause.getClass().getSimpleName();
     }

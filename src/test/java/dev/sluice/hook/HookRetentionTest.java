@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class HookRetentionTest {
         String busy = hook();
         seed(busy, 1234, Duration.ofHours(1));
         Instant newestFirst = server.clock.instant().minus(Duration.ofHours(1)).plusSeconds(1234 - 500)
-                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                .truncatedTo(ChronoUnit.MILLIS);
 
         HookRetention.Pass pass = retention.runOnce();
 

@@ -208,6 +208,24 @@ class HookRoutesTest {
     }
 
     @Test
+    void requestsWithoutTheSecretDoNotUseUpTheHooksBudget() {
+        String id = hook(SECRET);
+        IntStream.range(0, 30).forEach(i -> assertThat(post(server, id, "{\"forged\":" + i + "}",
+                "X-Hub-Signature-256", Signatures.github("guess", "{}")).statusCode()).isEqualTo(401));
+        String body = "{\"genuine\":true}";
+        assertThat(post(server, id, body, "X-Hub-Signature-256", Signatures.github(SECRET, body)).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void refusesAnOverlongDeliveryId() {
+        String id = hook("");
+        HttpResponse<String> r = post(server, id, "{}", "Idempotency-Key", "k".repeat(201));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("longer than 200 characters");
+        assertThat(stored(server.dataDir, id)).isZero();
+    }
+
+    @Test
     void aBusyDatabaseGets503WithRetryAfterNeverASilentDrop() throws Exception {
         String id = hook("");
         try (Connection locker = HookFixtures.open(server.dataDir); Statement st = locker.createStatement()) {
