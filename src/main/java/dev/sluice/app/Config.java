@@ -1,6 +1,7 @@
 package dev.sluice.app;
 
 import dev.sluice.auth.SmtpSettings;
+import dev.sluice.hook.HookLimits;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ public record Config(
         int maxColdRunsPerUser,
         Duration outputFreshFor,
         String portierBroker,
-        SmtpSettings smtp) {
+        SmtpSettings smtp,
+        HookLimits hooks) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -60,7 +62,8 @@ public record Config(
                 r.integer("SLUICE_MAX_COLD_RUNS_PER_USER", 4),
                 Duration.ofSeconds(r.integer("SLUICE_OUTPUT_FRESH_SECONDS", 600)),
                 portierBroker(r.text("SLUICE_PORTIER_BROKER", "")),
-                smtp(r, baseHost));
+                smtp(r, baseHost),
+                hookLimits(r));
     }
 
     /** The Portier broker's origin without a trailing slash, or null when Portier login is off. */
@@ -107,6 +110,16 @@ public record Config(
                 r.text("SLUICE_SMTP_FROM", "Sluice <sluice@" + baseHost + ">"), tls);
     }
 
+    /** Webhooks (SPEC §14): rate per hook and retention. */
+    private static HookLimits hookLimits(Reader r) {
+        HookLimits d = HookLimits.DEFAULTS;
+        return new HookLimits(
+                r.positive("SLUICE_HOOK_RATE_PER_MIN", d.ratePerMinute()),
+                r.positive("SLUICE_HOOK_BURST", d.burst()),
+                r.positive("SLUICE_HOOK_KEEP_EVENTS", d.keepEvents()),
+                Duration.ofDays(r.positive("SLUICE_HOOK_KEEP_DAYS", (int) d.keepFor().toDays())));
+    }
+
     private static Map<String, String> fileValues(String file) {
         Map<String, String> out = new HashMap<>();
         if (file == null || file.isBlank()) {
@@ -150,6 +163,14 @@ public record Config(
             } catch (NumberFormatException e) {
                 throw new ConfigException(key + " must be a whole number ≥ 0, got \"" + v + "\"");
             }
+        }
+
+        int positive(String key, int fallback) {
+            int n = integer(key, fallback);
+            if (n < 1) {
+                throw new ConfigException(key + " must be a whole number ≥ 1, got \"" + n + "\"");
+            }
+            return n;
         }
 
         boolean bool(String key, boolean fallback) {

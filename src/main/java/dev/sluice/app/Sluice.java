@@ -18,6 +18,12 @@ import dev.sluice.engine.Engine;
 import dev.sluice.feed.FeedParser;
 import dev.sluice.fetch.FetchConfig;
 import dev.sluice.fetch.HttpDownloader;
+import dev.sluice.hook.HookEvents;
+import dev.sluice.hook.HookIndex;
+import dev.sluice.hook.HookIngest;
+import dev.sluice.hook.HookRetention;
+import dev.sluice.hook.InMemoryHookRateLimiter;
+import dev.sluice.hook.StoredHookEvents;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.plan.PlanLimits;
 import dev.sluice.plan.Plans;
@@ -29,6 +35,9 @@ import dev.sluice.web.WebServer;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The application, wired: one instance per process. Everything is built here from the
@@ -56,6 +65,12 @@ public final class Sluice implements AutoCloseable {
     // Login area
     private final Sessions sessions;
     private final EmailLogin login;
+    // Webhooks (SPEC §14)
+    private final HookIndex hookIndex;
+    private final HookEvents hookEvents;
+    private final HookIngest hookIngest;
+    /** Background jobs (retention), one thread so they never compete with each other; started by serving. */
+    private ScheduledExecutorService jobs;
     private WebServer web;
 
     private Sluice(Config config, InstantSource clock, SessionStarter sessionStarter) {
@@ -64,18 +79,21 @@ public final class Sluice implements AutoCloseable {
         this.plans = Plans.load(config.plansFile(), config.runLimitOverride());
         this.planLimits = new PlanLimits(plans);
         // Start-up is mostly class loading and one-time initialisation (SPEC §17: first answer
-        // within 2 s). The database (Flyway, SQLite's native library), the HTTP client and the web
-        // server's classes do not depend on each other, so they are prepared at the same time.
+        // within 2 s). The database (Flyway, SQLite's native library) and the HTTP client do not
+        // depend on each other, so they are prepared at the same time.
         CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> Database.open(config.dataDir()));
         this.downloader = downloader(config, clock);
-        this.engine = new Engine(Blocks.registry(), downloader, new CachingFeedDecoder(new FeedParser()), clock);
         this.db = join(database);
+        this.hookIndex = new HookIndex(db);
+        this.hookEvents = new HookEvents(db);
+        this.engine = new Engine(Blocks.registry(), downloader, new CachingFeedDecoder(new FeedParser()), clock,
+                new StoredHookEvents(hookIndex, hookEvents));
         this.users = new UserRepository(db, clock);
         this.pipeRepository = new PipeRepository(db, clock);
         this.admission = new Admission(config.maxConcurrentRuns(), config.maxColdRunsPerUser(), Duration.ofSeconds(2));
         this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
                 clock, config.outputFreshFor(), config.baseUrl());
-        this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits);
+        this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits, hookIndex);
         this.tokens = new ApiTokens(db, users, clock);
         this.portier = config.portierBroker() == null ? null : new PortierLogin(
                 new PortierBroker(config.portierBroker(), new okhttp3.OkHttpClient.Builder()
@@ -89,6 +107,9 @@ public final class Sluice implements AutoCloseable {
                 new TokenBuckets(EmailLogin.PER_IP, EmailLogin.WINDOW, clock), config.baseUrl());
         // Portier logs in through the same sessions (a test may pass its own starter).
         this.sessionStarter = sessionStarter != null ? sessionStarter : sessions::start;
+        this.hookIngest = new HookIngest(hookIndex, hookEvents,
+                new InMemoryHookRateLimiter(config.hooks().ratePerMinute(), config.hooks().burst(), clock),
+                clock, outputs::invalidate);
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -128,7 +149,20 @@ public final class Sluice implements AutoCloseable {
     /** Starts the HTTP server on the configured port (0 picks a free one). */
     public Sluice serve() {
         web = new WebServer(webServices()).start("0.0.0.0", config.port());
+        startJobs();
         return this;
+    }
+
+    /**
+     * Starts the background jobs of a serving process: first a repair of the webhook index (a
+     * crash between saving a pipe and indexing its hooks), then webhook retention every
+     * {@link HookRetention#EVERY}.
+     */
+    private void startJobs() {
+        jobs = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sluice-jobs").daemon().factory());
+        jobs.execute(hookIndex::repair);
+        HookRetention retention = new HookRetention(hookEvents, config.hooks(), clock, Duration.ofMillis(20));
+        jobs.scheduleWithFixedDelay(retention, 1, HookRetention.EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
     /**
@@ -142,6 +176,7 @@ public final class Sluice implements AutoCloseable {
         try {
             Sluice sluice = join(opening);
             sluice.web = web;
+            sluice.startJobs();
             return sluice;
         } catch (RuntimeException e) {
             web.stop();
@@ -151,7 +186,7 @@ public final class Sluice implements AutoCloseable {
 
     private WebServer.Services webServices() {
         return new WebServer.Services(db, pipes, outputs, engine, admission, clock, planLimits, config.baseUrl(),
-                sessions, tokens, portier, sessionStarter, login, pipeRepository);
+                sessions, tokens, portier, sessionStarter, login, pipeRepository, hookIngest);
     }
 
     public int port() {
@@ -203,6 +238,9 @@ public final class Sluice implements AutoCloseable {
     public void close() {
         if (web != null) {
             web.stop();
+        }
+        if (jobs != null) {
+            jobs.shutdownNow();
         }
         downloader.close();
         db.close();

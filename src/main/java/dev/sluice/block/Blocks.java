@@ -5,6 +5,7 @@ import dev.sluice.block.control.DuplicateBlock;
 import dev.sluice.block.input.FeedBlock;
 import dev.sluice.block.input.PipeBlock;
 import dev.sluice.block.input.TextinputBlock;
+import dev.sluice.block.input.WebhookBlock;
 import dev.sluice.block.manipulate.FilterBlock;
 import dev.sluice.block.manipulate.ReplaceBlock;
 import dev.sluice.block.manipulate.ShortenBlock;
@@ -18,7 +19,7 @@ import java.util.List;
 /** The standard block catalogue: every block type Sluice ships, in palette order. */
 public final class Blocks {
     private static final BlockRegistry REGISTRY = new BlockRegistry(List.of(
-            FeedBlock.TYPE, TextinputBlock.TYPE, PipeBlock.TYPE,
+            FeedBlock.TYPE, TextinputBlock.TYPE, PipeBlock.TYPE, WebhookBlock.TYPE,
             FilterBlock.TYPE, ReplaceBlock.TYPE, UniqueBlock.TYPE, TruncateBlock.TYPE, TailBlock.TYPE,
             SortBlock.TYPE, ShortenBlock.TYPE,
             CombineBlock.TYPE, DuplicateBlock.TYPE,

@@ -4,6 +4,7 @@ import dev.sluice.feed.Feed;
 import dev.sluice.feed.Item;
 import dev.sluice.fetch.Download;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,4 +40,13 @@ public interface RunContext {
 
     /** Records a problem that did not stop the block (a stale upstream copy, a skipped entry). */
     void warn(String message);
+
+    /**
+     * The newest events posted to the webhook {@code hookId} (a Webhook block's id), newest first,
+     * at most {@code limit}. Throws {@link BlockError} when the hook belongs to no saved pipe the
+     * run's owner may read, or when this context has no webhook store (the default).
+     */
+    default List<HookEvent> hookEvents(String hookId, int limit) {
+        throw new BlockError(HookEventSource.UNAVAILABLE);
+    }
 }

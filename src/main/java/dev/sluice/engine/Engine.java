@@ -3,6 +3,7 @@ package dev.sluice.engine;
 import dev.sluice.block.BlockError;
 import dev.sluice.block.BlockRegistry;
 import dev.sluice.block.Deadline;
+import dev.sluice.block.HookEventSource;
 import dev.sluice.block.Value;
 import dev.sluice.fetch.Downloader;
 import dev.sluice.pipe.PipeDoc;
@@ -33,12 +34,21 @@ public final class Engine {
     private final InstantSource clock;
     private final PlanCompiler compiler;
     private final PipeValidator validator;
+    private final HookEventSource hookEvents;
 
+    /** An engine without a webhook store: Webhook blocks fail with a clear message. */
     public Engine(BlockRegistry registry, Downloader downloader, FeedDecoder decoder, InstantSource clock) {
+        this(registry, downloader, decoder, clock, HookEventSource.NONE);
+    }
+
+    /** An engine whose Webhook blocks read the events in {@code hookEvents}. */
+    public Engine(BlockRegistry registry, Downloader downloader, FeedDecoder decoder, InstantSource clock,
+            HookEventSource hookEvents) {
         this.registry = registry;
         this.downloader = downloader;
         this.decoder = decoder;
         this.clock = clock;
+        this.hookEvents = hookEvents;
         this.compiler = new PlanCompiler(registry);
         this.validator = new PipeValidator(registry);
     }
@@ -94,5 +104,9 @@ public final class Engine {
 
     InstantSource clock() {
         return clock;
+    }
+
+    HookEventSource hookEvents() {
+        return hookEvents;
     }
 }

@@ -3,6 +3,8 @@ package dev.sluice.engine;
 import dev.sluice.block.BlockError;
 import dev.sluice.block.Deadline;
 import dev.sluice.block.DeadlineExceeded;
+import dev.sluice.block.HookEvent;
+import dev.sluice.block.HookEventSource;
 import dev.sluice.block.RunContext;
 import dev.sluice.block.Value;
 import dev.sluice.feed.Feed;
@@ -18,6 +20,9 @@ import java.util.Optional;
 
 /** The {@link RunContext} of one block invocation: shared run state plus this block's trace. */
 final class NodeContext implements RunContext {
+    /** Why a Webhook block gets no events; the same whether the hook is unknown or someone else's. */
+    static final String NO_SAVED_HOOK = "This Webhook block is not part of a saved pipe yet: save the pipe, "
+            + "then send events to its hook URL";
     /** Most dropped items kept per block in the trace. */
     static final int MAX_DROPS = 1000;
 
@@ -81,6 +86,21 @@ final class NodeContext implements RunContext {
     @Override
     public Value runPipe(String pipeId) {
         return run.runSubPipe(pipeId, node);
+    }
+
+    /**
+     * Events are readable by whoever may read the pipe the hook belongs to: its owner, or anyone
+     * when it is public (its feed shows them anyway). A hook of another user's private pipe is
+     * reported exactly like an unknown one, so ids cannot be probed.
+     */
+    @Override
+    public List<HookEvent> hookEvents(String hookId, int limit) {
+        HookEventSource hooks = state.engine.hookEvents();
+        String pipeId = hooks.pipeOf(hookId).orElseThrow(() -> new BlockError(NO_SAVED_HOOK));
+        if (!pipeId.equals(state.request.pipeId()) && state.request.refs().readable(pipeId).isEmpty()) {
+            throw new BlockError(NO_SAVED_HOOK);
+        }
+        return hooks.recent(hookId, limit);
     }
 
     @Override

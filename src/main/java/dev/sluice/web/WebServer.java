@@ -9,6 +9,7 @@ import dev.sluice.auth.EmailLogin;
 import dev.sluice.auth.Sessions;
 import dev.sluice.engine.Admission;
 import dev.sluice.engine.Engine;
+import dev.sluice.hook.HookIngest;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.plan.PlanLimitExceeded;
 import dev.sluice.plan.PlanLimits;
@@ -51,7 +52,9 @@ public final class WebServer {
                            InstantSource clock, PlanLimits planLimits, String baseUrl, Sessions sessions, ApiTokens tokens,
                            PortierLogin portier, SessionStarter sessionStarter,
                            // login area
-                           EmailLogin login, PipeRepository pipeRepository) {
+                           EmailLogin login, PipeRepository pipeRepository,
+                           // webhooks
+                           HookIngest hooks) {
     }
 
     private final Javalin app;
@@ -88,7 +91,8 @@ public final class WebServer {
                 s -> new Authentication(s.sessions(), s.tokens(), new SessionCookie(s.baseUrl())));
         CompletableFuture<Csrf> csrf = services.thenApply(s -> new Csrf(s.baseUrl()));
         app.before(ctx -> {
-            if (!ctx.path().equals("/healthz") && !ctx.path().startsWith("/static/")) {
+            // Webhooks: no session; the hook id and signature are their authorisation.
+            if (!ctx.path().equals("/healthz") && !ctx.path().startsWith("/static/") && !ctx.path().startsWith(HookRoutes.PREFIX)) {
                 authentication.join().identify(ctx);
                 csrf.join().check(ctx);
             }
@@ -154,6 +158,10 @@ public final class WebServer {
         app.post("/logout", ctx -> logins.join().logout(ctx));
         app.post("/logout/everywhere", ctx -> logins.join().logoutEverywhere(ctx));
         app.get("/mypipes", ctx -> myPipes.join().show(ctx));
+
+        // Webhooks (SPEC §14).
+        CompletableFuture<HookRoutes> hooks = services.thenApply(s -> new HookRoutes(s.hooks()));
+        app.post(HookRoutes.PREFIX + "{hookId}", ctx -> hooks.join().receive(ctx));
         mapErrors();
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.block.control.CombineBlock;
 import dev.sluice.block.control.DuplicateBlock;
+import dev.sluice.block.input.WebhookBlock;
 import dev.sluice.block.manipulate.FilterBlock;
 import dev.sluice.block.manipulate.ReplaceBlock;
 import dev.sluice.block.manipulate.ShortenBlock;
@@ -38,7 +39,8 @@ class BlockCatalogueTest {
                 Arguments.of(ShortenBlock.TYPE, "ShortenBlock", "Manipulate", 2, 1, List.of(0)),
                 Arguments.of(CombineBlock.TYPE, "CombineBlock", "Control", 0, BlockType.GROWING, List.of()),
                 Arguments.of(DuplicateBlock.TYPE, "DuplicateBlock", "Control", 0, 1, List.of()),
-                Arguments.of(OutputBlock.TYPE, "OutputBlock", "Output", 0, 1, List.of()));
+                Arguments.of(OutputBlock.TYPE, "OutputBlock", "Output", 0, 1, List.of()),
+                Arguments.of(WebhookBlock.TYPE, "WebhookBlock", "Inputs", 2, 0, List.of()));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -86,7 +88,7 @@ class BlockCatalogueTest {
     @Test
     void everyBlockAcceptsAnEmptyFeed() {
         types().map(a -> (BlockType) a.get()[0]).forEach(type ->
-                assertThat(type.block().run(call(Feed.EMPTY), new TestContext()))
+                assertThat(type.block().run(call(Feed.EMPTY), new TestContext().withHookEvents("b1", List.of())))
                         .as(type.name()).isInstanceOf(Value.Items.class));
     }
 }

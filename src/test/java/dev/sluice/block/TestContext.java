@@ -9,12 +9,14 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link RunContext} for block tests: a real {@link Deadline}, a fixed clock, and a record of
  * what the block reported (dropped items with their rules, warnings). Blocks that fetch or run
- * other pipes need the engine's context; here those throw.
+ * other pipes need the engine's context; here those throw. Webhook events can be given per hook.
  */
 public final class TestContext implements RunContext {
     /** The benchmark's reference time, so dates in fixtures read naturally. */
@@ -27,6 +29,7 @@ public final class TestContext implements RunContext {
     private final Deadline deadline;
     private final List<Drop> drops = Collections.synchronizedList(new ArrayList<>());
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, List<HookEvent>> hookEvents = new ConcurrentHashMap<>();
 
     public TestContext() {
         this(Deadline.in(Duration.ofMinutes(1)));
@@ -57,6 +60,12 @@ public final class TestContext implements RunContext {
         return List.copyOf(warnings);
     }
 
+    /** This context, with {@code events} (newest first) as what hook {@code hookId} received. */
+    public TestContext withHookEvents(String hookId, List<HookEvent> events) {
+        hookEvents.put(hookId, List.copyOf(events));
+        return this;
+    }
+
     @Override
     public Deadline deadline() {
         return deadline;
@@ -85,6 +94,15 @@ public final class TestContext implements RunContext {
     @Override
     public Value runPipe(String pipeId) {
         throw new UnsupportedOperationException("TestContext does not run pipes: " + pipeId);
+    }
+
+    @Override
+    public List<HookEvent> hookEvents(String hookId, int limit) {
+        List<HookEvent> events = hookEvents.get(hookId);
+        if (events == null) {
+            return RunContext.super.hookEvents(hookId, limit);
+        }
+        return events.subList(0, Math.min(limit, events.size()));
     }
 
     @Override
