@@ -37,6 +37,11 @@ public final class PortierLogin {
         this.verifier = new PortierTokenVerifier(broker, baseUrl, clock);
     }
 
+    /** The broker's origin: the login page lets its form lead there (CSP form-action). */
+    public String brokerOrigin() {
+        return broker.issuer();
+    }
+
     /** A login that went through: who, and the same-site path to go to now. */
     public record Completed(User user, String next) {
     }

@@ -1,6 +1,7 @@
 package dev.sluice.web;
 
 import dev.sluice.auth.EmailLogin;
+import dev.sluice.auth.PortierLogin;
 import dev.sluice.auth.LinkRedemption;
 import dev.sluice.auth.LinkRequest;
 import dev.sluice.auth.Sessions;
@@ -18,12 +19,15 @@ import java.util.Map;
  * note: the limits count requests, not accounts, so this reveals nothing about who has one.
  */
 final class LoginRoutes {
+    private final PortierLogin portier;
     private final EmailLogin login;
     private final Sessions sessions;
     private final SessionCookie cookie;
     private final Templates templates;
 
-    LoginRoutes(EmailLogin login, Sessions sessions, SessionCookie cookie, Templates templates) {
+    /** @param portier Portier login, or null when it is off (then the page offers mail links only) */
+    LoginRoutes(EmailLogin login, Sessions sessions, SessionCookie cookie, Templates templates, PortierLogin portier) {
+        this.portier = portier;
         this.login = login;
         this.sessions = sessions;
         this.cookie = cookie;
@@ -100,6 +104,13 @@ final class LoginRoutes {
         model.put("next", NextPath.of(next).orElse(""));
         model.put("note", note);
         Caller.user(ctx).ifPresent(u -> model.put("current", u.email()));
+        if (portier != null) {
+            // The Portier form's GET is answered with a redirect to the broker, and browsers apply
+            // form-action to redirects: this page alone may send forms on to the broker's origin.
+            model.put("portier", true);
+            ctx.header("Content-Security-Policy",
+                    WebServer.CSP.replace("form-action 'self'", "form-action 'self' " + portier.brokerOrigin()));
+        }
         ctx.status(status);
         templates.render(ctx, "login", model);
     }

@@ -149,7 +149,7 @@ public final class WebServer {
 
         // Login area: magic-link login, logout, and a minimal /mypipes until the web pages exist.
         CompletableFuture<LoginRoutes> logins = services.thenApply(
-                s -> new LoginRoutes(s.login(), s.sessions(), new SessionCookie(s.baseUrl()), new Templates()));
+                s -> new LoginRoutes(s.login(), s.sessions(), new SessionCookie(s.baseUrl()), new Templates(), s.portier()));
         CompletableFuture<MyPipesPage> myPipes = services.thenApply(
                 s -> new MyPipesPage(s.pipeRepository(), s.outputs(), new Templates()));
         app.get("/login", ctx -> logins.join().form(ctx));

@@ -286,4 +286,17 @@ class PortierLoginTest {
             assertThat(plain.get("/login/portier?email=alice%40example.org").statusCode()).isEqualTo(404);
         }
     }
+
+    @Test
+    void theLoginPageOffersPortierAndLetsItsFormReachTheBroker() {
+        HttpResponse<String> page = server.get("/login");
+        assertThat(page.body()).contains("action=\"/login/portier\"").contains("Log in with Portier");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("form-action 'self' " + broker.origin());
+        try (TestServer without = new TestServer(Map.of())) {
+            HttpResponse<String> plain = without.get("/login");
+            assertThat(plain.body()).doesNotContain("/login/portier");
+            assertThat(plain.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("form-action 'self';");
+        }
+    }
 }
