@@ -15,6 +15,8 @@ import java.util.List;
  * @param feedInputs number of data input slots; {@link #GROWING} for blocks that take any number
  * @param output     what the block produces
  * @param block      the function
+ * @param accepts    what its data inputs take (a document also connects where feeds or data are
+ *                   taken: the engine parses it first)
  */
 public record BlockType(
         String name,
@@ -24,12 +26,25 @@ public record BlockType(
         List<OptionSpec> options,
         int feedInputs,
         Value.Kind output,
-        Block block) {
+        Block block,
+        java.util.Set<Value.Kind> accepts) {
 
     /** {@code feedInputs} of blocks like Combine, whose inputs grow as they fill. */
     public static final int GROWING = -1;
 
     public BlockType {
         options = List.copyOf(options);
+        accepts = java.util.Set.copyOf(accepts);
+    }
+
+    /** A block whose inputs take feeds (most blocks). */
+    public BlockType(String name, String label, String category, String help, List<OptionSpec> options,
+                     int feedInputs, Value.Kind output, Block block) {
+        this(name, label, category, help, options, feedInputs, output, block, java.util.Set.of(Value.Kind.FEED));
+    }
+
+    /** This type with inputs that take {@code kinds}. */
+    public BlockType accepting(Value.Kind... kinds) {
+        return new BlockType(name, label, category, help, options, feedInputs, output, block, java.util.Set.of(kinds));
     }
 }

@@ -62,13 +62,8 @@ final class PlanRun {
 
     private Value execute(Node node) {
         List<Value> inputs = new ArrayList<>(node.inputs().size());
-        int itemsIn = 0;
         for (Node in : node.inputs()) {
-            Value v = in == null ? null : awaitInput(in);
-            inputs.add(v);
-            if (v instanceof Value.Items items) {
-                itemsIn += items.feed().items().size();
-            }
+            inputs.add(in == null ? null : awaitInput(in));
         }
         Options options = node.options();
         for (int i = 0; i < node.textInputs().size(); i++) {
@@ -81,7 +76,15 @@ final class PlanRun {
         long start = System.nanoTime();
         Value out;
         String error = null;
+        int itemsIn = 0;
         try {
+            for (int slot = 0; slot < inputs.size(); slot++) {
+                Value v = inputs.get(slot) == null ? null : Coercion.forBlock(inputs.get(slot), node.type(), state.engine.decoder(), slot);
+                inputs.set(slot, v);
+                if (v instanceof Value.Items items) {
+                    itemsIn += items.feed().items().size();
+                }
+            }
             out = node.type().block().run(new BlockCall(node.spec().id(), node.spec().name(), options, inputs), ctx);
         } catch (DeadlineExceeded e) {
             error = e.getMessage();
@@ -164,6 +167,10 @@ final class PlanRun {
     }
 
     static Value empty(Node node) {
-        return node.type().output() == Value.Kind.TEXT ? new Value.Text("") : Value.Items.EMPTY;
+        return switch (node.type().output()) {
+            case TEXT -> new Value.Text("");
+            case DATA -> new Value.Data(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), "json");
+            case FEED, DOCUMENT -> Value.Items.EMPTY;
+        };
     }
 }

@@ -97,14 +97,14 @@ public final class PipeValidator {
                     + type.label() + " takes " + type.feedInputs()));
         }
         for (int slot = 0; slot < b.inputs().size(); slot++) {
-            checkLink(b, b.inputs().get(slot), "input " + (slot + 1), Value.Kind.FEED, byId, problems);
+            checkLink(b, b.inputs().get(slot), "input " + (slot + 1), type.accepts(), byId, problems);
         }
         for (int slot = 0; slot < b.textinputs().size(); slot++) {
-            checkLink(b, b.textinputs().get(slot), "text input " + (slot + 1), Value.Kind.TEXT, byId, problems);
+            checkLink(b, b.textinputs().get(slot), "text input " + (slot + 1), java.util.Set.of(Value.Kind.TEXT), byId, problems);
         }
     }
 
-    private void checkLink(BlockSpec b, Link link, String port, Value.Kind expected,
+    private void checkLink(BlockSpec b, Link link, String port, java.util.Set<Value.Kind> expected,
                            Map<String, BlockSpec> byId, List<Problem> problems) {
         if (!link.connected()) {
             return;
@@ -115,7 +115,7 @@ public final class PipeValidator {
             return;
         }
         registry.find(from.type()).ifPresent(fromType -> {
-            if (fromType.output() != expected) {
+            if (!Value.Kind.connects(expected, fromType.output())) {
                 problems.add(Problem.ofBlock(b, port + " expects " + describe(expected) + " but block "
                         + from.label() + " gives " + describe(fromType.output())));
             }
@@ -132,10 +132,16 @@ public final class PipeValidator {
         return n;
     }
 
+    private static String describe(java.util.Set<Value.Kind> kinds) {
+        return kinds.stream().sorted().map(PipeValidator::describe).reduce((a, b) -> a + " or " + b).orElse("nothing");
+    }
+
     private static String describe(Value.Kind kind) {
         return switch (kind) {
             case FEED -> "a feed";
             case TEXT -> "text";
+            case DOCUMENT -> "a document";
+            case DATA -> "data";
         };
     }
 

@@ -159,6 +159,10 @@ public final class WebServer {
         app.post("/logout/everywhere", ctx -> logins.join().logoutEverywhere(ctx));
         app.get("/mypipes", ctx -> myPipes.join().show(ctx));
 
+        // Block catalogue for the editor's palette (blocks issue).
+        CompletableFuture<BlocksApi> blocks = services.thenApply(s -> new BlocksApi(s.engine().registry()));
+        app.get("/api/blocks", ctx -> blocks.join().list(ctx));
+
         // Webhooks (SPEC §14).
         CompletableFuture<HookRoutes> hooks = services.thenApply(s -> new HookRoutes(s.hooks()));
         app.post(HookRoutes.PREFIX + "{hookId}", ctx -> hooks.join().receive(ctx));

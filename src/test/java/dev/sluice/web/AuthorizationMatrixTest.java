@@ -113,6 +113,8 @@ class AuthorizationMatrixTest {
             new Row("POST /logout/everywhere",                "POST",   "/logout/everywhere",                  null,                  "303 303 302 | 303 303 302"),
             // The user's own pipes; anonymous callers are sent to log in.
             new Row("GET /mypipes",                           "GET",    "/mypipes",                            null,                  "200 200 302 | 200 200 302"),
+            // The block catalogue is public.
+            new Row("GET /api/blocks",                        "GET",    "/api/blocks",                         null,                  "200 200 200 | 200 200 200"),
             // Webhooks need no login: the hook id (and its secret, when set) is the credential.
             new Row("POST /hook/{hookId}",                    "POST",   "/hook/0000000000",                    "{}",                  "404 404 404 | 404 404 404"));
     // @formatter:on

@@ -1,0 +1,29 @@
+package dev.sluice.engine;
+
+import dev.sluice.block.BlockError;
+import dev.sluice.block.BlockType;
+import dev.sluice.block.Value;
+
+/**
+ * Converts an input to what the receiving block takes. In Pipes CE everything travelled as text,
+ * so a Download block could feed a Filter when it downloaded a feed; here a document reaching a
+ * block that takes feeds is parsed as one (through the same cached parser as Feed blocks).
+ */
+final class Coercion {
+    private Coercion() {
+    }
+
+    static Value forBlock(Value value, BlockType type, FeedDecoder decoder, int slot) {
+        if (!(value instanceof Value.Document document) || type.accepts().contains(Value.Kind.DOCUMENT)) {
+            return value;
+        }
+        if (type.accepts().contains(Value.Kind.FEED)) {
+            try {
+                return new Value.Items(decoder.decode(document.download()));
+            } catch (BlockError e) {
+                throw new BlockError("Input " + (slot + 1) + " is a downloaded document that is not a feed: " + e.getMessage());
+            }
+        }
+        return value;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.sluice.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.block.BlockType;
+import dev.sluice.block.Blocks;
+import dev.sluice.testing.TestServer;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** {@code /api/blocks} lists every registered block with what the editor needs to draw it. */
+class BlocksApiTest {
+    @Test
+    void everyBlockTypeIsListedWithItsOptionsAndPorts() throws Exception {
+        try (TestServer server = TestServer.standard()) {
+            JsonNode list = new ObjectMapper().readTree(server.get("/api/blocks").body());
+            Set<String> listed = new HashSet<>();
+            for (JsonNode b : list) {
+                listed.add(b.get("type").asText());
+                assertThat(b.get("label").asText()).isNotBlank();
+                assertThat(b.get("category").asText()).isIn("Inputs", "Integrations", "Manipulate", "Control", "Create", "Data", "Output");
+                assertThat(b.get("help").asText()).as(b.get("type").asText()).hasSizeGreaterThan(10);
+                assertThat(b.get("output").asText()).isIn("feed", "text", "document", "data");
+            }
+            Set<String> registered = new HashSet<>();
+            Blocks.registry().all().forEach((BlockType t) -> registered.add(t.name()));
+            assertThat(listed).isEqualTo(registered);
+            JsonNode filter = null;
+            for (JsonNode b : list) {
+                if (b.get("type").asText().equals("FilterBlock")) {
+                    filter = b;
+                }
+            }
+            assertThat(filter.get("options").get(0).get("textPort").asBoolean()).isTrue();
+            assertThat(filter.get("options").get(2).get("choices")).isNotEmpty();
+            assertThat(filter.get("accepts").get(0).asText()).isEqualTo("feed");
+        }
+    }
+}
