@@ -3,6 +3,7 @@ package dev.sluice.block;
 import dev.sluice.block.control.CombineBlock;
 import dev.sluice.block.control.DuplicateBlock;
 import dev.sluice.block.create.ExtractBlock;
+import dev.sluice.block.create.ImagesBlock;
 import dev.sluice.block.input.FeedBlock;
 import dev.sluice.block.input.PipeBlock;
 import dev.sluice.block.input.TextinputBlock;
@@ -24,7 +25,7 @@ public final class Blocks {
             FilterBlock.TYPE, ReplaceBlock.TYPE, UniqueBlock.TYPE, TruncateBlock.TYPE, TailBlock.TYPE,
             SortBlock.TYPE, ShortenBlock.TYPE,
             CombineBlock.TYPE, DuplicateBlock.TYPE,
-            ExtractBlock.TYPE,
+            ExtractBlock.TYPE, ImagesBlock.TYPE,
             OutputBlock.TYPE));
 
     private Blocks() {

@@ -105,4 +105,14 @@ class CreateGoldenTest {
         assertThat(bad.get("errors").get(0).get("block").asText()).isEqualTo("b");
         assertThat(bad.get("errors").get(0).get("message").asText()).contains("Invalid XPath \"//p[\"");
     }
+
+    @Test
+    void imagesAreAbsoluteAndIdenticalImagesAreOneItem() throws Exception {
+        JsonNode r = runOnBlog("ImagesBlock");
+        assertThat(r.get("errors")).isEmpty();
+        String base = upstream.fastUrl(3, "");
+        assertThat(field(r, "link")).containsExactly(base + "img/ferry.jpg", base + "img/quay.png");
+        assertThat(field(r, "title")).containsExactly("The ferry", "quay.png");
+        assertThat(field(r, "guid")).doesNotHaveDuplicates();
+    }
 }
