@@ -115,4 +115,12 @@ class CreateGoldenTest {
         assertThat(field(r, "title")).containsExactly("The ferry", "quay.png");
         assertThat(field(r, "guid")).doesNotHaveDuplicates();
     }
+
+    @Test
+    void tablesBecomeJsonRows() throws Exception {
+        JsonNode r = runOnBlog("TabletojsonBlock");
+        assertThat(r.get("errors")).isEmpty();
+        assertThat(field(r, "content")).containsExactly("[{\"Stop\":\"Quay\",\"Time\":\"06:00\"}]");
+        assertThat(field(r, "title")).containsExactly("Table 1");
+    }
 }
