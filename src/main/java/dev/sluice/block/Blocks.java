@@ -4,6 +4,7 @@ import dev.sluice.block.control.CombineBlock;
 import dev.sluice.block.control.DuplicateBlock;
 import dev.sluice.block.create.ExtractBlock;
 import dev.sluice.block.create.ImagesBlock;
+import dev.sluice.block.create.InsertBlock;
 import dev.sluice.block.create.TabletojsonBlock;
 import dev.sluice.block.input.FeedBlock;
 import dev.sluice.block.input.PipeBlock;
@@ -26,7 +27,7 @@ public final class Blocks {
             FilterBlock.TYPE, ReplaceBlock.TYPE, UniqueBlock.TYPE, TruncateBlock.TYPE, TailBlock.TYPE,
             SortBlock.TYPE, ShortenBlock.TYPE,
             CombineBlock.TYPE, DuplicateBlock.TYPE,
-            ExtractBlock.TYPE, ImagesBlock.TYPE, TabletojsonBlock.TYPE,
+            ExtractBlock.TYPE, ImagesBlock.TYPE, TabletojsonBlock.TYPE, InsertBlock.TYPE,
             OutputBlock.TYPE));
 
     private Blocks() {

@@ -71,7 +71,7 @@ sealed interface Page {
         for (Item item : items) {
             String html = item.content().isEmpty() ? item.description() : item.content();
             if (!html.isBlank()) {
-                pages.add(new Markup(Jsoup.parseBodyFragment(html, item.link()), PageFormat.HTML));
+                pages.add(new Markup(compact(Jsoup.parseBodyFragment(html, item.link())), PageFormat.HTML));
             }
         }
         return pages;
@@ -87,11 +87,20 @@ sealed interface Page {
             Parser parser = format == PageFormat.XML ? Parser.xmlParser() : Parser.htmlParser();
             Document doc = Jsoup.parse(new ByteArrayInputStream(download.body()),
                     charsetOf(download.contentType()), download.finalUrl(), parser);
-            return new Markup(doc, format);
+            return new Markup(compact(doc), format);
         } catch (IOException e) {
             throw new BlockError("Cannot read " + download.finalUrl() + " as " + format + ": "
                     + firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * {@code doc}, set to write markup back as it was rather than re-indented: extracted HTML
+     * and Insert's results end up in readers, where added line breaks show.
+     */
+    static Document compact(Document doc) {
+        doc.outputSettings().prettyPrint(false);
+        return doc;
     }
 
     /** The charset named by a content type, or null to let jsoup detect it (BOM, meta, XML declaration). */

@@ -28,6 +28,7 @@ class CreateGoldenTest {
         upstream = new BenchServer();
         server = TestServer.standard();
         upstream.serve("blog.xml", Fixtures.bytes("blog.xml"));
+        upstream.serve("notice.xml", Fixtures.bytes("notice.xml"));
     }
 
     @AfterAll
@@ -122,5 +123,24 @@ class CreateGoldenTest {
         assertThat(r.get("errors")).isEmpty();
         assertThat(field(r, "content")).containsExactly("[{\"Stop\":\"Quay\",\"Time\":\"06:00\"}]");
         assertThat(field(r, "title")).containsExactly("Table 1");
+    }
+
+    @Test
+    void insertPutsTheFirstNoticeIntoEveryPost() throws Exception {
+        ObjectNode pipe = JSON.createObjectNode();
+        ArrayNode blocks = pipe.putArray("blocks");
+        blocks.add(block("output", "OutputBlock", List.of(), "i"));
+        blocks.add(block("i", "InsertBlock", List.of("div.box", true), "n", "f"));
+        blocks.add(block("n", "FeedBlock", List.of(upstream.fastUrl(4, "notice.xml"))));
+        blocks.add(block("f", "FeedBlock", List.of(upstream.fastUrl(3, "blog.xml"))));
+        JsonNode r = run(pipe);
+        assertThat(r.get("errors")).isEmpty();
+        assertThat(field(r, "guid")).satisfiesExactly(g -> assertThat(g).endsWith("/post-1"),
+                g -> assertThat(g).endsWith("/post-2"), g -> assertThat(g).endsWith("/insert-me"));
+        assertThat(field(r, "content").get(0)).contains("<div class=\"box\"><em>Service notice</em></div>")
+                .doesNotContain("old box");
+        assertThat(field(r, "description").get(1)).contains("<div class=\"box\"><em>Service notice</em></div>")
+                .doesNotContain("Older notice");
+        assertThat(field(r, "content").get(2)).isEqualTo("<em>Service notice</em>");
     }
 }
