@@ -2,6 +2,7 @@ package dev.sluice.block;
 
 import dev.sluice.block.control.CombineBlock;
 import dev.sluice.block.control.DuplicateBlock;
+import dev.sluice.block.input.DownloadBlock;
 import dev.sluice.block.input.FeedBlock;
 import dev.sluice.block.input.PipeBlock;
 import dev.sluice.block.input.TextinputBlock;
@@ -23,7 +24,8 @@ public final class Blocks {
             FilterBlock.TYPE, ReplaceBlock.TYPE, UniqueBlock.TYPE, TruncateBlock.TYPE, TailBlock.TYPE,
             SortBlock.TYPE, ShortenBlock.TYPE,
             CombineBlock.TYPE, DuplicateBlock.TYPE,
-            OutputBlock.TYPE));
+            OutputBlock.TYPE,
+            DownloadBlock.TYPE));
 
     private Blocks() {
     }
