@@ -1,5 +1,6 @@
 package dev.sluice.block;
 
+import dev.sluice.block.build.BuilderBlock;
 import dev.sluice.block.control.CombineBlock;
 import dev.sluice.block.control.DuplicateBlock;
 import dev.sluice.block.input.DownloadBlock;
@@ -25,7 +26,7 @@ public final class Blocks {
             SortBlock.TYPE, ShortenBlock.TYPE,
             CombineBlock.TYPE, DuplicateBlock.TYPE,
             OutputBlock.TYPE,
-            DownloadBlock.TYPE));
+            DownloadBlock.TYPE, BuilderBlock.TYPE));
 
     private Blocks() {
     }
