@@ -7,6 +7,10 @@ import dev.sluice.block.input.DownloadBlock;
 import dev.sluice.block.input.FeedBlock;
 import dev.sluice.block.input.PipeBlock;
 import dev.sluice.block.input.TextinputBlock;
+import dev.sluice.block.integration.DiscontinuedBlock;
+import dev.sluice.block.integration.RedditBlock;
+import dev.sluice.block.integration.RssboxBlock;
+import dev.sluice.block.integration.SoundcloudBlock;
 import dev.sluice.block.input.WebhookBlock;
 import dev.sluice.block.manipulate.FilterBlock;
 import dev.sluice.block.manipulate.ReplaceBlock;
@@ -26,7 +30,11 @@ public final class Blocks {
             SortBlock.TYPE, ShortenBlock.TYPE,
             CombineBlock.TYPE, DuplicateBlock.TYPE,
             OutputBlock.TYPE,
-            DownloadBlock.TYPE, BuilderBlock.TYPE));
+            DownloadBlock.TYPE, BuilderBlock.TYPE,
+            RedditBlock.TYPE, SoundcloudBlock.TYPE,
+            RssboxBlock.DAILYMOTION, RssboxBlock.MIXCLOUD, RssboxBlock.SPEEDRUN, RssboxBlock.SVTPLAY,
+            RssboxBlock.VIMEO, RssboxBlock.TWITCH,
+            DiscontinuedBlock.TWITTER, DiscontinuedBlock.PERISCOPE, DiscontinuedBlock.USTREAM));
 
     private Blocks() {
     }
