@@ -1,5 +1,7 @@
 package dev.sluice.store;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sluice.block.FirstSeenDates;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +16,14 @@ public final class FirstSeenRepository implements FirstSeenDates {
     /** How long a date is kept after it was first seen (SPEC §16: 90 days). */
     public static final Duration KEEP = Duration.ofDays(90);
 
+    /** Dates read or written lately; a stored date never changes, so repeat runs skip the database. */
+    private static final int REMEMBERED = 50_000;
+
     private final Database db;
+    private final Cache<Key, Instant> remembered = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
+
+    private record Key(String pipeId, String blockId, String guid) {
+    }
 
     public FirstSeenRepository(Database db) {
         this.db = db;
@@ -26,6 +35,13 @@ public final class FirstSeenRepository implements FirstSeenDates {
      */
     @Override
     public Instant firstSeen(String pipeId, String blockId, String guid, Instant now) {
+        return remembered.get(new Key(pipeId, blockId, guid), k -> stored(k, now));
+    }
+
+    private Instant stored(Key key, Instant now) {
+        String pipeId = key.pipeId();
+        String blockId = key.blockId();
+        String guid = key.guid();
         return db.transaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO first_seen "
                     + "(pipe_id, block_id, guid, first_seen_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
@@ -49,7 +65,10 @@ public final class FirstSeenRepository implements FirstSeenDates {
         });
     }
 
-    /** Deletes up to {@code batch} dates first seen before {@code cutoff}; returns how many. */
+    /**
+     * Deletes up to {@code batch} dates first seen before {@code cutoff}; returns how many. Dates
+     * still remembered in memory stay in use until evicted, which only keeps them stable longer.
+     */
     public int deleteOlderThan(Instant cutoff, int batch) {
         return db.transaction(c -> {
             try (PreparedStatement st = c.prepareStatement("DELETE FROM first_seen WHERE (pipe_id, block_id, guid) IN "
