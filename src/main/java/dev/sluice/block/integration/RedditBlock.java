@@ -9,7 +9,6 @@ import dev.sluice.block.RunContext;
 import dev.sluice.block.Value;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A subreddit's posts, or several subreddits' ("rust, java"), through RSS-Bridge: Reddit answers
@@ -34,7 +33,7 @@ public final class RedditBlock implements Block {
             return RssBridge.fetch(ctx, "Reddit", "Reddit", "context", "single", "r", names.get(0));
         }
         return RssBridge.fetch(ctx, "Reddit", "Reddit", "context", "multi", "rs",
-                names.stream().collect(Collectors.joining(",")));
+                String.join(",", names));
     }
 
     /** "r/rust" and "/r/rust" as people paste them mean "rust". */

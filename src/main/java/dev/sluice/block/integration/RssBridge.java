@@ -3,6 +3,8 @@ package dev.sluice.block.integration;
 import dev.sluice.block.BlockError;
 import dev.sluice.block.RunContext;
 import dev.sluice.block.Value;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads a feed from the server's RSS-Bridge instance ({@code SLUICE_RSSBRIDGE_URL}). */
 final class RssBridge {
@@ -21,14 +23,9 @@ final class RssBridge {
     static Value fetch(RunContext ctx, String service, String bridge, String... parameters) {
         String base = ctx.integrations().rssBridge().orElseThrow(() -> new BlockError(
                 service + " needs an RSS-Bridge instance (SLUICE_RSSBRIDGE_URL)"));
-        String[] query = new String[parameters.length + 6];
-        query[0] = "action";
-        query[1] = "display";
-        query[2] = "bridge";
-        query[3] = bridge;
-        System.arraycopy(parameters, 0, query, 4, parameters.length);
-        query[query.length - 2] = "format";
-        query[query.length - 1] = FORMAT;
-        return new Value.Items(ctx.parseFeed(ctx.fetch(GatewayUrl.withQuery(base, query))));
+        List<String> query = new ArrayList<>(List.of("action", "display", "bridge", bridge));
+        query.addAll(List.of(parameters));
+        query.addAll(List.of("format", FORMAT));
+        return new Value.Items(ctx.parseFeed(ctx.fetch(GatewayUrl.withQuery(base, query.toArray(String[]::new)))));
     }
 }
