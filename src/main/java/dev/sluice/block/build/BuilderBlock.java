@@ -78,10 +78,21 @@ public final class BuilderBlock implements Block {
         return cell == null || cell.text().isBlank() ? fallback : cell.text();
     }
 
-    /** The date column's entry when it is a date; otherwise when this item was first seen, never plain "now". */
+    /**
+     * The date column's entry when it reads as a date, else the date of the item it came from (a
+     * feed connected as the date column); otherwise when this item was first seen, never plain "now".
+     */
     private static Instant dateAt(Column dates, int index, String guid, RunContext ctx) {
         Column.Cell cell = dates.at(index);
-        Instant parsed = cell == null ? null : FeedDates.parse(cell.text());
-        return parsed != null ? parsed : ctx.firstSeen(guid);
+        if (cell != null) {
+            Instant parsed = FeedDates.parse(cell.text());
+            if (parsed != null) {
+                return parsed;
+            }
+            if (cell.date() != null) {
+                return cell.date();
+            }
+        }
+        return ctx.firstSeen(guid);
     }
 }

@@ -8,6 +8,7 @@ import dev.sluice.feed.Item;
 import dev.sluice.fetch.Download;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +21,8 @@ import java.util.List;
 record Column(List<Cell> cells) {
     static final Column EMPTY = new Column(List.of());
 
-    /** One value, and the guid of the item it came from ("" for a line of text). */
-    record Cell(String text, String guid) {
+    /** One value, and the guid and date of the item it came from ("" and null for a line of text). */
+    record Cell(String text, String guid, Instant date) {
     }
 
     Cell at(int index) {
@@ -57,7 +58,7 @@ record Column(List<Cell> cells) {
         List<Cell> cells = new ArrayList<>(items.size());
         for (Item item : items) {
             ctx.deadline().check();
-            cells.add(new Cell(valueOf(item), item.guid()));
+            cells.add(new Cell(valueOf(item), item.guid(), item.date()));
         }
         return new Column(cells);
     }
@@ -75,7 +76,7 @@ record Column(List<Cell> cells) {
             ctx.deadline().check();
             String value = line.strip();
             if (!value.isEmpty()) {
-                cells.add(new Cell(value, ""));
+                cells.add(new Cell(value, "", null));
             }
         }
         return new Column(cells);

@@ -82,6 +82,15 @@ class BuilderBlockTest {
     }
 
     @Test
+    void aFeedAsTheDateColumnLendsItsItemsDatesWhenTheirTextIsNoDate() {
+        Instant published = Instant.parse("2023-05-06T07:08:09Z");
+        Value dates = new Value.Items(feed(Item.builder().guid("d1").content("a post body").published(published).build(),
+                Item.builder().guid("d2").content("2022-01-01T00:00:00Z").build()));
+        List<Item> items = feedOf(build(ctx, null, text("x\ny\nz"), dates, null)).items();
+        assertThat(items).extracting(Item::date).containsExactly(published, Instant.parse("2022-01-01T00:00:00Z"), TestContext.NOW);
+    }
+
+    @Test
     void noContentInputBuildsAnEmptyFeed() {
         assertThat(feedOf(build(ctx, text("a\nb"), null, null, null)).items()).isEmpty();
     }
