@@ -1,6 +1,7 @@
 package dev.sluice.app;
 
 import dev.sluice.auth.SmtpSettings;
+import dev.sluice.block.Integrations;
 import dev.sluice.hook.HookLimits;
 import java.io.IOException;
 import java.io.Reader;
@@ -30,7 +31,8 @@ public record Config(
         Duration outputFreshFor,
         String portierBroker,
         SmtpSettings smtp,
-        HookLimits hooks) {
+        HookLimits hooks,
+        Integrations integrations) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -63,7 +65,18 @@ public record Config(
                 Duration.ofSeconds(r.integer("SLUICE_OUTPUT_FRESH_SECONDS", 600)),
                 portierBroker(r.text("SLUICE_PORTIER_BROKER", "")),
                 smtp(r, baseHost),
-                hookLimits(r));
+                hookLimits(r),
+                new Integrations(httpUrl(r, "SLUICE_RSSBRIDGE_URL"), httpUrl(r, "SLUICE_RSSBOX_URL"),
+                        r.text("SLUICE_CHROMIUM", "")));
+    }
+
+    /** An optional service URL; it must be http(s) so a typo stops start-up instead of every run. */
+    private static String httpUrl(Reader r, String key) {
+        String value = r.text(key, "");
+        if (!value.isEmpty() && !value.startsWith("https://") && !value.startsWith("http://")) {
+            throw new ConfigException(key + " must be an http(s) URL, got \"" + value + "\"");
+        }
+        return value;
     }
 
     /** The Portier broker's origin without a trailing slash, or null when Portier login is off. */

@@ -28,6 +28,7 @@ import dev.sluice.output.FeedOutputs;
 import dev.sluice.plan.PlanLimits;
 import dev.sluice.plan.Plans;
 import dev.sluice.store.Database;
+import dev.sluice.store.FirstSeenRepository;
 import dev.sluice.store.LastOutputRepository;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.UserRepository;
@@ -69,6 +70,8 @@ public final class Sluice implements AutoCloseable {
     private final HookIndex hookIndex;
     private final HookEvents hookEvents;
     private final HookIngest hookIngest;
+    /** First-seen dates of undated generated items (SPEC §4). */
+    private final FirstSeenRepository firstSeen;
     /** Background jobs (retention), one thread so they never compete with each other; started by serving. */
     private ScheduledExecutorService jobs;
     private WebServer web;
@@ -86,8 +89,9 @@ public final class Sluice implements AutoCloseable {
         this.db = join(database);
         this.hookIndex = new HookIndex(db);
         this.hookEvents = new HookEvents(db);
+        this.firstSeen = new FirstSeenRepository(db);
         this.engine = new Engine(Blocks.registry(), downloader, new CachingFeedDecoder(new FeedParser()), clock,
-                new StoredHookEvents(hookIndex, hookEvents));
+                new StoredHookEvents(hookIndex, hookEvents), config.integrations(), firstSeen);
         this.users = new UserRepository(db, clock);
         this.pipeRepository = new PipeRepository(db, clock);
         this.admission = new Admission(config.maxConcurrentRuns(), config.maxColdRunsPerUser(), Duration.ofSeconds(2));
@@ -163,7 +167,21 @@ public final class Sluice implements AutoCloseable {
         jobs.execute(hookIndex::repair);
         HookRetention retention = new HookRetention(hookEvents, config.hooks(), clock, Duration.ofMillis(20));
         jobs.scheduleWithFixedDelay(retention, 1, HookRetention.EVERY.toMinutes(), TimeUnit.MINUTES);
+        jobs.scheduleWithFixedDelay(this::forgetOldFirstSeenDates, 2, 60, TimeUnit.MINUTES);
     }
+
+    /** Deletes first-seen dates past their retention in small batches, so runs never wait long on the lock. */
+    private void forgetOldFirstSeenDates() {
+        try {
+            java.time.Instant cutoff = clock.instant().minus(FirstSeenRepository.KEEP);
+            while (firstSeen.deleteOlderThan(cutoff, 500) == 500) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Sluice.class).warn("first-seen retention failed: {}", e.getMessage());
+        }    }
 
     /**
      * Starts serving as early as possible: the HTTP listener comes up (and answers the liveness

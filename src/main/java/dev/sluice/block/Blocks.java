@@ -1,14 +1,20 @@
 package dev.sluice.block;
 
+import dev.sluice.block.build.BuilderBlock;
 import dev.sluice.block.control.CombineBlock;
 import dev.sluice.block.control.DuplicateBlock;
 import dev.sluice.block.create.ExtractBlock;
 import dev.sluice.block.create.ImagesBlock;
 import dev.sluice.block.create.InsertBlock;
 import dev.sluice.block.create.TabletojsonBlock;
+import dev.sluice.block.input.DownloadBlock;
 import dev.sluice.block.input.FeedBlock;
 import dev.sluice.block.input.PipeBlock;
 import dev.sluice.block.input.TextinputBlock;
+import dev.sluice.block.integration.DiscontinuedBlock;
+import dev.sluice.block.integration.RedditBlock;
+import dev.sluice.block.integration.RssboxBlock;
+import dev.sluice.block.integration.SoundcloudBlock;
 import dev.sluice.block.input.WebhookBlock;
 import dev.sluice.block.manipulate.FilterBlock;
 import dev.sluice.block.manipulate.ReplaceBlock;
@@ -23,11 +29,21 @@ import java.util.List;
 /** The standard block catalogue: every block type Sluice ships, in palette order. */
 public final class Blocks {
     private static final BlockRegistry REGISTRY = new BlockRegistry(List.of(
-            FeedBlock.TYPE, TextinputBlock.TYPE, PipeBlock.TYPE, WebhookBlock.TYPE,
+            // Inputs
+            FeedBlock.TYPE, DownloadBlock.TYPE, TextinputBlock.TYPE, PipeBlock.TYPE, WebhookBlock.TYPE,
+            // Integrations
+            RedditBlock.TYPE, SoundcloudBlock.TYPE,
+            RssboxBlock.DAILYMOTION, RssboxBlock.MIXCLOUD, RssboxBlock.SPEEDRUN, RssboxBlock.SVTPLAY,
+            RssboxBlock.VIMEO, RssboxBlock.TWITCH,
+            DiscontinuedBlock.TWITTER, DiscontinuedBlock.PERISCOPE, DiscontinuedBlock.USTREAM,
+            // Manipulate
             FilterBlock.TYPE, ReplaceBlock.TYPE, UniqueBlock.TYPE, TruncateBlock.TYPE, TailBlock.TYPE,
             SortBlock.TYPE, ShortenBlock.TYPE,
+            // Control
             CombineBlock.TYPE, DuplicateBlock.TYPE,
-            ExtractBlock.TYPE, ImagesBlock.TYPE, TabletojsonBlock.TYPE, InsertBlock.TYPE,
+            // Create
+            ExtractBlock.TYPE, BuilderBlock.TYPE, ImagesBlock.TYPE, TabletojsonBlock.TYPE, InsertBlock.TYPE,
+            // Output
             OutputBlock.TYPE));
 
     private Blocks() {

@@ -3,6 +3,7 @@ package dev.sluice.block;
 import dev.sluice.feed.Feed;
 import dev.sluice.feed.Item;
 import dev.sluice.fetch.Download;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -48,5 +49,26 @@ public interface RunContext {
      */
     default List<HookEvent> hookEvents(String hookId, int limit) {
         throw new BlockError(HookEventSource.UNAVAILABLE);
+    }
+
+    /**
+     * Whether the run's owner's plan includes JavaScript rendering (SPEC §12); false unless the
+     * engine was told so for this run.
+     */
+    default boolean jsRenderingAllowed() {
+        return false;
+    }
+
+    /**
+     * When this block first produced an item with {@code guid} in this pipe (SPEC §4), so undated
+     * generated items keep their date from poll to poll. The default remembers nothing: now.
+     */
+    default Instant firstSeen(String guid) {
+        return clock().instant();
+    }
+
+    /** The outside services configured on this server; none by default. */
+    default Integrations integrations() {
+        return Integrations.NONE;
     }
 }

@@ -86,7 +86,10 @@ public final class RunCommand implements Callable<Integer> {
              HttpDownloader downloader = Sluice.downloader(config, InstantSource.system())) {
             // From the command line, Pipe blocks may use public pipes only: there is no owner.
             PipeReferences refs = store == null ? PipeReferences.NONE : new dev.sluice.output.OwnerPipes(store.pipeRepository(), -1);
-            Engine engine = new Engine(Blocks.registry(), downloader, new CachingFeedDecoder(new FeedParser()), InstantSource.system());
+            // The command line has no pipe identity to remember first-seen dates under.
+            Engine engine = new Engine(Blocks.registry(), downloader, new CachingFeedDecoder(new FeedParser()),
+                    InstantSource.system(), dev.sluice.block.HookEventSource.NONE, config.integrations(),
+                    dev.sluice.block.FirstSeenDates.NONE);
             try {
                 engine.validator().validate(doc, null, refs);
             } catch (PipeFormatException e) {

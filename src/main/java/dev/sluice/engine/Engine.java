@@ -3,7 +3,9 @@ package dev.sluice.engine;
 import dev.sluice.block.BlockError;
 import dev.sluice.block.BlockRegistry;
 import dev.sluice.block.Deadline;
+import dev.sluice.block.FirstSeenDates;
 import dev.sluice.block.HookEventSource;
+import dev.sluice.block.Integrations;
 import dev.sluice.block.Value;
 import dev.sluice.fetch.Downloader;
 import dev.sluice.pipe.PipeDoc;
@@ -35,6 +37,8 @@ public final class Engine {
     private final PlanCompiler compiler;
     private final PipeValidator validator;
     private final HookEventSource hookEvents;
+    private final Integrations integrations;
+    private final FirstSeenDates firstSeen;
 
     /** An engine without a webhook store: Webhook blocks fail with a clear message. */
     public Engine(BlockRegistry registry, Downloader downloader, FeedDecoder decoder, InstantSource clock) {
@@ -44,7 +48,15 @@ public final class Engine {
     /** An engine whose Webhook blocks read the events in {@code hookEvents}. */
     public Engine(BlockRegistry registry, Downloader downloader, FeedDecoder decoder, InstantSource clock,
             HookEventSource hookEvents) {
+        this(registry, downloader, decoder, clock, hookEvents, Integrations.NONE, FirstSeenDates.NONE);
+    }
+
+    /** An engine with outside services for integration blocks and a store of first-seen dates. */
+    public Engine(BlockRegistry registry, Downloader downloader, FeedDecoder decoder, InstantSource clock,
+            HookEventSource hookEvents, Integrations integrations, FirstSeenDates firstSeen) {
         this.registry = registry;
+        this.integrations = integrations;
+        this.firstSeen = firstSeen;
         this.downloader = downloader;
         this.decoder = decoder;
         this.clock = clock;
@@ -108,5 +120,13 @@ public final class Engine {
 
     HookEventSource hookEvents() {
         return hookEvents;
+    }
+
+    Integrations integrations() {
+        return integrations;
+    }
+
+    FirstSeenDates firstSeen() {
+        return firstSeen;
     }
 }

@@ -5,6 +5,7 @@ import dev.sluice.block.Deadline;
 import dev.sluice.block.DeadlineExceeded;
 import dev.sluice.block.HookEvent;
 import dev.sluice.block.HookEventSource;
+import dev.sluice.block.Integrations;
 import dev.sluice.block.RunContext;
 import dev.sluice.block.Value;
 import dev.sluice.feed.Feed;
@@ -13,6 +14,7 @@ import dev.sluice.fetch.Download;
 import dev.sluice.fetch.FetchFailure;
 import dev.sluice.fetch.FetchOutcome;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +103,27 @@ final class NodeContext implements RunContext {
             throw new BlockError(NO_SAVED_HOOK);
         }
         return hooks.recent(hookId, limit);
+    }
+
+    @Override
+    public boolean jsRenderingAllowed() {
+        return state.request.jsRendering();
+    }
+
+    /**
+     * Remembered per (pipe, block, guid) for saved pipes. An unsaved pipe (the editor's preview)
+     * has no identity to remember under, so its items are first seen now.
+     */
+    @Override
+    public Instant firstSeen(String guid) {
+        Instant now = state.engine.clock().instant();
+        String pipeId = state.request.pipeId();
+        return pipeId == null ? now : state.engine.firstSeen().firstSeen(pipeId, node.spec().id(), guid, now);
+    }
+
+    @Override
+    public Integrations integrations() {
+        return state.engine.integrations();
     }
 
     @Override

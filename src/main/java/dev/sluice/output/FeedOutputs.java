@@ -175,7 +175,8 @@ public final class FeedOutputs {
         RunResult run;
         runs.incrementAndGet();
         try (Admission.Permit ignored = admission.enter("user:" + pipe.ownerId())) {
-            run = engine.run(c.plan(), new RunRequest(pipe.id(), params, runLimit(pipe), new OwnerPipes(pipes, pipe.ownerId())));
+            run = engine.run(c.plan(), new RunRequest(pipe.id(), params, runLimit(pipe), new OwnerPipes(pipes, pipe.ownerId()))
+                    .withJsRendering(ownerPlan(pipe).jsRendering()));
         }
         Feed feed = run.output() instanceof Value.Items items ? items.feed() : Feed.EMPTY;
         LOG.info("run pipe={} version={} owner={} ms={} outcome={} items={} errors={}", pipe.id(), pipe.version(),
@@ -224,8 +225,11 @@ public final class FeedOutputs {
     }
 
     private Duration runLimit(StoredPipe pipe) {
-        String plan = users.find(pipe.ownerId()).map(u -> u.plan()).orElse(Plans.DEFAULT);
-        return plans.get(plan).runLimit();
+        return ownerPlan(pipe).runLimit();
+    }
+
+    private dev.sluice.plan.Plan ownerPlan(StoredPipe pipe) {
+        return plans.get(users.find(pipe.ownerId()).map(u -> u.plan()).orElse(Plans.DEFAULT));
     }
 
     private static List<RunError> problems(PipeFormatException e) {

@@ -68,7 +68,8 @@ final class RunApi {
         Duration runLimit = limits.runLimitFor(user);
         RunResult result;
         try (Admission.Permit ignored = admission.enter("user:" + user.id())) {
-            result = engine.run(engine.compile(doc, target), new RunRequest(null, params, runLimit, readable));
+            result = engine.run(engine.compile(doc, target), new RunRequest(null, params, runLimit, readable)
+                    .withJsRendering(limits.jsRendering(user)));
         }
         if ("rss".equals(ctx.queryParam("format"))) {
             Feed feed = result.output() instanceof Value.Items items ? items.feed() : Feed.EMPTY;

@@ -1,0 +1,45 @@
+package dev.sluice.block.input;
+
+import dev.sluice.block.Block;
+import dev.sluice.block.BlockCall;
+import dev.sluice.block.BlockError;
+import dev.sluice.block.BlockType;
+import dev.sluice.block.OptionSpec;
+import dev.sluice.block.RunContext;
+import dev.sluice.block.Value;
+import java.util.List;
+
+/**
+ * Downloads a page or file as it is (HTML, XML, JSON, text) for Extract, Build Feed, Images and
+ * Tables; blocks that take feeds parse it as one. Rendering the page's JavaScript first is a
+ * plan feature that also needs a browser configured on the server.
+ */
+public final class DownloadBlock implements Block {
+    static final String JS_NOT_IN_PLAN = "Rendering JavaScript needs a plan that includes it";
+    static final String JS_NOT_CONFIGURED = "JavaScript rendering is not configured on this server";
+    /** Until a sandboxed renderer exists, a configured browser is not used: say so rather than fetch unrendered. */
+    static final String JS_NOT_AVAILABLE = "JavaScript rendering is not available in this version of Sluice";
+
+    public static final BlockType TYPE = new BlockType("DownloadBlock", "Download", "Inputs",
+            "Downloads a web page or file as it is, for Extract, Build Feed, Images or Tables to take apart.",
+            List.of(OptionSpec.text("URL", "").withTextPort(), OptionSpec.flag("Execute JavaScript")),
+            0, Value.Kind.DOCUMENT, new DownloadBlock());
+
+    @Override
+    public Value run(BlockCall call, RunContext ctx) {
+        String url = call.options().text(0).strip();
+        if (url.isEmpty()) {
+            throw new BlockError("No URL to download");
+        }
+        if (call.options().flag(1)) {
+            if (!ctx.jsRenderingAllowed()) {
+                throw new BlockError(JS_NOT_IN_PLAN);
+            }
+            if (ctx.integrations().browser().isEmpty()) {
+                throw new BlockError(JS_NOT_CONFIGURED);
+            }
+            throw new BlockError(JS_NOT_AVAILABLE);
+        }
+        return new Value.Document(ctx.fetch(url));
+    }
+}

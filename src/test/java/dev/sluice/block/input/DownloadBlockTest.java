@@ -1,0 +1,72 @@
+package dev.sluice.block.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.testing.BenchServer;
+import dev.sluice.testing.TestServer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The Download block through /api/run: the raw page, parsed where a feed is wanted; JS rendering refused clearly. */
+class DownloadBlockTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static BenchServer upstream;
+    static TestServer server;
+    static TestServer withBrowser;
+
+    @BeforeAll
+    static void start() {
+        upstream = new BenchServer();
+        server = TestServer.standard();
+        withBrowser = new TestServer(Map.of("SLUICE_CHROMIUM", "/usr/bin/chromium"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        withBrowser.close();
+        upstream.close();
+    }
+
+    static JsonNode run(TestServer on, String user, String url, boolean executeJs) throws Exception {
+        String pipe = "{\"blocks\":[{\"id\":\"output\",\"type\":\"OutputBlock\",\"inputs\":[{\"from\":\"d\",\"from_output_slot\":0}]},"
+                + "{\"id\":\"d\",\"type\":\"DownloadBlock\",\"name\":\"Page\",\"userinputs\":["
+                + JSON.writeValueAsString(url) + "," + executeJs + "]}]}";
+        return JSON.readTree(on.send("POST", "/api/run", on.token(user), "{\"pipe\":" + pipe + "}").body());
+    }
+
+    @Test
+    void aDownloadedFeedIsParsedWhereTheOutputWantsAFeed() throws Exception {
+        JsonNode r = run(server, "d@example.org", upstream.fastUrl(2, "F1.xml"), false);
+        assertThat(r.get("errors")).isEmpty();
+        assertThat(r.get("items")).hasSize(50);
+        assertThat(upstream.hits("F1.xml")).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no URL|free|false|false|No URL to download",
+            "JS on a free plan|free|true|true|Rendering JavaScript needs a plan that includes it",
+            "JS on pro, no browser|pro|true|false|JavaScript rendering is not configured on this server",
+            "JS on pro, browser set|pro|true|true|JavaScript rendering is not available in this version",
+    })
+    void javascriptRenderingAndBadInputGiveClearErrors(String name, String plan, boolean js, boolean browser,
+            String message) throws Exception {
+        TestServer on = browser ? withBrowser : server;
+        String user = plan + "-" + browser + "@example.org";
+        on.sluice.users().findOrCreate(user);
+        on.sluice.users().setPlan(user, plan);
+        String url = message.startsWith("No URL") ? "" : upstream.fastUrl(3, "F2.xml");
+        JsonNode r = run(on, user, url, js);
+        assertThat(r.get("items")).isEmpty();
+        assertThat(r.get("errors").get(0).get("block").asText()).isEqualTo("d");
+        assertThat(r.get("errors").get(0).get("message").asText()).contains(message);
+        assertThat(upstream.hits("F2.xml")).as("nothing fetched unrendered").isZero();
+    }
+}
