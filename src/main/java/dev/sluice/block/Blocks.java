@@ -2,6 +2,10 @@ package dev.sluice.block;
 
 import dev.sluice.block.control.CombineBlock;
 import dev.sluice.block.control.DuplicateBlock;
+import dev.sluice.block.data.WateredDownloadBlock;
+import dev.sluice.block.data.WateredDuplicateBlock;
+import dev.sluice.block.data.WateredFilterBlock;
+import dev.sluice.block.data.WateredReplaceBlock;
 import dev.sluice.block.input.FeedBlock;
 import dev.sluice.block.input.PipeBlock;
 import dev.sluice.block.input.TextinputBlock;
@@ -23,6 +27,7 @@ public final class Blocks {
             FilterBlock.TYPE, ReplaceBlock.TYPE, UniqueBlock.TYPE, TruncateBlock.TYPE, TailBlock.TYPE,
             SortBlock.TYPE, ShortenBlock.TYPE,
             CombineBlock.TYPE, DuplicateBlock.TYPE,
+            WateredDownloadBlock.TYPE, WateredDuplicateBlock.TYPE, WateredFilterBlock.TYPE, WateredReplaceBlock.TYPE,
             OutputBlock.TYPE));
 
     private Blocks() {
