@@ -36,6 +36,9 @@ public final class DataTrees {
     /** The element name for the entries of an array written as the whole document. */
     static final String ARRAY_ENTRY = "item";
 
+    /** Roughly what a Jackson node costs beyond its text. */
+    private static final int NODE_OVERHEAD = 48;
+
     private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
     private static final XMLInputFactory XML_INPUT = safeInputFactory();
     private static final XmlMapper XML_MAPPER = xmlMapper();
@@ -105,6 +108,29 @@ public final class DataTrees {
             content = wrapper;
         }
         return XmlDataWriter.write(root, content);
+    }
+
+    /**
+     * Roughly how many bytes {@code tree} holds in memory, for weighing caches: a node's overhead
+     * plus two bytes per character of text. Walks the tree once.
+     */
+    public static int weight(JsonNode tree) {
+        long bytes = 0;
+        java.util.ArrayDeque<JsonNode> todo = new java.util.ArrayDeque<>();
+        todo.push(tree);
+        while (!todo.isEmpty()) {
+            JsonNode n = todo.pop();
+            bytes += NODE_OVERHEAD;
+            if (n.isTextual()) {
+                bytes += 2L * n.textValue().length();
+            } else if (n.isContainerNode()) {
+                n.forEach(todo::push);
+                if (n.isObject()) {
+                    bytes += 2L * NODE_OVERHEAD * n.size();
+                }
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 
     private static JsonNode readXml(byte[] body, String url) {
