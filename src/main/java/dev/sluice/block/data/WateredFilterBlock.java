@@ -41,8 +41,8 @@ public final class WateredFilterBlock implements Block {
     private WateredFilterBlock() {
     }
 
-    /** The test an entry's field values must pass. */
-    private interface Test {
+    /** What an entry's field values must satisfy to be kept. */
+    private interface Condition {
         boolean keep(List<String> values, Deadline deadline);
     }
 
@@ -56,15 +56,15 @@ public final class WateredFilterBlock implements Block {
         if (value.isEmpty()) {
             return input;
         }
-        Test test = test(call.options().text(3).strip().toLowerCase(Locale.ROOT), value);
+        Condition condition = condition(call.options().text(3).strip().toLowerCase(Locale.ROOT), value);
         boolean xml = DataTrees.XML.equals(input.sourceFormat());
         DataPaths.Applied out = DataPaths.apply(input.tree().deepCopy(), target, (node, conf) -> {
             if (node instanceof ArrayNode array) {
-                return filter(array, field, test, ctx);
+                return filter(array, field, condition, ctx);
             }
             // XML cannot say "a list of one": a lone repeated element reads as an object.
             if (xml && node instanceof ObjectNode single) {
-                ArrayNode kept = filter(single.arrayNode().add(single), field, test, ctx);
+                ArrayNode kept = filter(single.arrayNode().add(single), field, condition, ctx);
                 return kept.isEmpty() ? kept : kept.get(0);
             }
             throw new BlockError("The target path \"" + targetText + "\" leads to "
@@ -76,18 +76,18 @@ public final class WateredFilterBlock implements Block {
         return new Value.Data(out.tree(), input.sourceFormat());
     }
 
-    private static ArrayNode filter(ArrayNode array, JsonPath field, Test test, RunContext ctx) {
+    private static ArrayNode filter(ArrayNode array, JsonPath field, Condition condition, RunContext ctx) {
         ArrayNode kept = array.arrayNode(array.size());
         for (JsonNode entry : array) {
             ctx.deadline().check();
-            if (test.keep(DataPaths.texts(entry, field), ctx.deadline())) {
+            if (condition.keep(DataPaths.texts(entry, field), ctx.deadline())) {
                 kept.add(entry);
             }
         }
         return kept;
     }
 
-    private static Test test(String operator, String value) {
+    private static Condition condition(String operator, String value) {
         return switch (operator) {
             case "", CONTAINS -> (values, d) -> values.stream().anyMatch(v -> v.contains(value));
             case MISSES -> (values, d) -> values.stream().noneMatch(v -> v.contains(value));

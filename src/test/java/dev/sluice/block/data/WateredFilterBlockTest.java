@@ -74,11 +74,23 @@ class WateredFilterBlockTest {
 
     @Test
     void aLoneXmlElementCountsAsAListOfOne() {
-        Value.Data lone = DataFixtures.json("{}");
-        lone = DataTrees.parse(DataFixtures.download("<rss><channel><item><title>Only</title></item></channel></rss>"));
+        Value.Data lone = DataTrees.parse(DataFixtures.download("<rss><channel><item><title>Only</title></item></channel></rss>"));
         assertThat(run(lone, "$.rss.channel.item", "title", "Only", "contains").tree().at("/rss/channel/item/title").asText())
                 .isEqualTo("Only");
         assertThat(run(lone, "$.rss.channel.item", "title", "Other", "contains").tree().at("/rss/channel/item")).isEmpty();
+    }
+
+    @Test
+    void aWholeDocumentThatIsAnArrayIsFilteredAtTheRoot() {
+        Value.Data out = run(DataFixtures.json("[{\"t\":\"a1\"},{\"t\":\"b2\"},{\"t\":\"a3\"}]"), "$", "t", "a", "contains");
+        assertThat(out.tree().toString()).isEqualTo("[{\"t\":\"a1\"},{\"t\":\"a3\"}]");
+    }
+
+    @Test
+    void aFilterExpressionCanBeTheTarget() {
+        Value.Data out = run(DataFixtures.data("talks.json"), "$.items[?(@.speaker.name != 'Bob')].tags", "", "loom", "misses");
+        assertThat(out.tree().at("/items/0/tags").toString()).isEqualTo("[\"java\"]");
+        assertThat(out.tree().at("/items/1/tags").toString()).isEqualTo("[\"rust\"]");
     }
 
     @Test
