@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.app.PipeService;
 import dev.sluice.block.Value;
 import dev.sluice.block.data.DataOutline;
+import dev.sluice.block.data.DataTrees;
 import dev.sluice.engine.Admission;
 import dev.sluice.engine.Engine;
 import dev.sluice.engine.RunRequest;
@@ -71,6 +72,12 @@ final class RunApi {
         RunResult result;
         try (Admission.Permit ignored = admission.enter("user:" + user.id())) {
             result = engine.run(engine.compile(doc, target), new RunRequest(null, params, runLimit, readable));
+        }
+        if ("rss".equals(ctx.queryParam("format")) && result.output() instanceof Value.Data data) {
+            // The XML a data pipe's feed URL would serve.
+            ctx.contentType("application/xml; charset=utf-8");
+            ctx.result(DataTrees.toXml(data));
+            return;
         }
         if ("rss".equals(ctx.queryParam("format"))) {
             Feed feed = result.output() instanceof Value.Items items ? items.feed() : Feed.EMPTY;

@@ -50,15 +50,42 @@ final class XmlDataWriter {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
                 if (f.getKey().equals(TEXT_KEY) && f.getValue().isValueNode()) {
-                    w.writeCharacters(f.getValue().asText());
+                    w.writeCharacters(xmlText(f.getValue().asText()));
                 } else {
                     element(w, f.getKey().isEmpty() ? DataTrees.DEFAULT_ROOT : f.getKey(), f.getValue());
                 }
             }
         } else if (!node.isNull()) {
-            w.writeCharacters(node.asText());
+            w.writeCharacters(xmlText(node.asText()));
         }
         w.writeEndElement();
+    }
+
+    /**
+     * {@code text} without the characters XML 1.0 cannot hold (control characters, lone
+     * surrogates), which JSON strings may contain; the same instance when there are none.
+     */
+    static String xmlText(String text) {
+        int i = 0;
+        while (i < text.length() && allowed(text, i)) {
+            i += Character.charCount(text.codePointAt(i));
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length()).append(text, 0, i);
+        for (; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            if (allowed(text, i)) {
+                b.appendCodePoint(text.codePointAt(i));
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean allowed(String text, int i) {
+        int c = text.codePointAt(i);
+        return c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
+                || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF;
     }
 
     /** {@code name} with every character that may not appear in an XML name replaced by {@code _}. */

@@ -85,6 +85,14 @@ class DataPipesTest {
     }
 
     @Test
+    void theEditorsRssViewOfADataPipeIsItsXml() throws Exception {
+        String pipe = filterPipe(upstream.fastUrl(3, "talks.xml"), "$.rss.channel.item", "category", "rust", "contains");
+        HttpResponse<String> r = server.send("POST", "/api/run?format=rss", token, "{\"pipe\":" + pipe + "}");
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/xml"));
+        assertThat(r.body()).isEqualTo(RUST_TALKS_XML);
+    }
+
+    @Test
     void eachBlockOfADataPipeCanBeInspected() throws Exception {
         JsonNode r = run(filterPipe(upstream.fastUrl(3, "talks.xml"), "$.rss.channel.item", "category", "rust", "contains"), "dl");
         assertThat(r.get("format").asText()).isEqualTo("xml");

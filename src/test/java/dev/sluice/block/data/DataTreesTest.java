@@ -60,6 +60,12 @@ class DataTreesTest {
     }
 
     @Test
+    void charactersXmlCannotHoldAreLeftOut() {
+        String xml = new String(DataTrees.toXml(DataFixtures.json("{\"a\":\"bell\\u0007 nul\\u0000 ok\"}")), StandardCharsets.UTF_8);
+        assertThat(xml).endsWith("<a>bell nul ok</a>");
+    }
+
+    @Test
     void jsonOutputIsCompactJson() {
         assertThat(new String(DataTrees.toJson(DataFixtures.json("{ \"a\" : [ 1, \"x\" ] }")), StandardCharsets.UTF_8))
                 .isEqualTo("{\"a\":[1,\"x\"]}");
