@@ -27,6 +27,8 @@ final class DataPaths {
             .options(Option.SUPPRESS_EXCEPTIONS)
             .build();
     private static final String ROOT = "$";
+    /** JSONPath's regex match operator in filter expressions. */
+    private static final String REGEX_MATCH = "=~";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     // Pipes run every few minutes with the same few paths: compile each once per process.
@@ -43,6 +45,11 @@ final class DataPaths {
      */
     static JsonPath compile(String path, String role) {
         String p = path.strip().isEmpty() ? ROOT : path.strip();
+        if (p.contains(REGEX_MATCH)) {
+            // Jayway evaluates =~ with java.util.regex, which no deadline can stop (SPEC §7).
+            throw new BlockError("The " + role + " \"" + p + "\" uses =~: regular expressions inside JSONPath are not"
+                    + " supported; use the Filter data block's regexp operator instead");
+        }
         try {
             return CACHE.get(p, JsonPath::compile);
         } catch (InvalidPathException | IllegalArgumentException e) {
@@ -57,8 +64,9 @@ final class DataPaths {
     /**
      * Replaces every node {@code path} matches in {@code tree} by what {@code change} makes of it.
      * Nodes reach {@code change} as Jackson nodes or, for scalars, possibly as Java values
-     * (Jayway's provider unwraps some), so {@code change} must accept both. Changes {@code tree} in place, so callers pass
-     * their own copy; a path of {@code $} (the root, which Jayway cannot replace) gives a new tree.
+     * (Jayway's provider unwraps some), so {@code change} must accept both. Changes {@code tree}
+     * in place, so callers pass their own copy; a path of {@code $} (the root, which Jayway cannot
+     * replace) gives a new tree.
      */
     static Applied apply(JsonNode tree, JsonPath path, MapFunction change) {
         if (path.getPath().equals(ROOT)) {

@@ -122,6 +122,7 @@ class WateredFilterBlockTest {
             "invalid field path|$.items|speaker name|contains|The field \"$.speaker name\" is not a valid JSONPath",
             "target is a text|$.conference|title|contains|The target path \"$.conference\" leads to a text, not to an array",
             "target is an object|$.items[0].speaker|name|contains|leads to an object, not to an array",
+            "regex inside the path|$.items[?(@.title =~ /(a+)+$/)]|title|contains|regular expressions inside JSONPath are not supported",
             "unknown operator|$.items|title|equals|Unknown operator \"equals\"",
             "invalid regexp|$.items|title|regexp|not a valid regular expression",
     })
