@@ -8,6 +8,10 @@ import dev.sluice.block.create.ImagesBlock;
 import dev.sluice.block.create.InsertBlock;
 import dev.sluice.block.create.TabletojsonBlock;
 import dev.sluice.block.input.DownloadBlock;
+import dev.sluice.block.data.WateredDownloadBlock;
+import dev.sluice.block.data.WateredDuplicateBlock;
+import dev.sluice.block.data.WateredFilterBlock;
+import dev.sluice.block.data.WateredReplaceBlock;
 import dev.sluice.block.input.FeedBlock;
 import dev.sluice.block.input.PipeBlock;
 import dev.sluice.block.input.TextinputBlock;
@@ -43,6 +47,8 @@ public final class Blocks {
             CombineBlock.TYPE, DuplicateBlock.TYPE,
             // Create
             ExtractBlock.TYPE, BuilderBlock.TYPE, ImagesBlock.TYPE, TabletojsonBlock.TYPE, InsertBlock.TYPE,
+            // Data
+            WateredDownloadBlock.TYPE, WateredDuplicateBlock.TYPE, WateredFilterBlock.TYPE, WateredReplaceBlock.TYPE,
             // Output
             OutputBlock.TYPE));
 

@@ -4,6 +4,7 @@ import dev.sluice.app.Config;
 import dev.sluice.app.Sluice;
 import dev.sluice.block.Blocks;
 import dev.sluice.block.Value;
+import dev.sluice.block.data.DataTrees;
 import dev.sluice.engine.CachingFeedDecoder;
 import dev.sluice.engine.Engine;
 import dev.sluice.engine.RunError;
@@ -103,6 +104,16 @@ public final class RunCommand implements Callable<Integer> {
                 err.println(e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.describe());
             }
             err.flush();
+            if (result.output() instanceof Value.Data data) {
+                // A data pipe prints its data: JSON for --format json, XML for rss (the default).
+                if (out != OutputFormat.JSON && out != OutputFormat.RSS) {
+                    err.println("sluice run: this pipe outputs data: use --format json or --format rss (XML)");
+                    return 2;
+                }
+                main.out().write(out == OutputFormat.JSON ? DataTrees.toJson(data) : DataTrees.toXml(data));
+                main.out().flush();
+                return 0;
+            }
             Feed feed = result.output() instanceof Value.Items items ? items.feed() : Feed.EMPTY;
             feed = ErrorReport.decorate(feed, result.errors().stream().filter(e -> e.kind() != RunError.Kind.WARNING).toList(),
                     java.time.Instant.now(), file.toUri().toString());

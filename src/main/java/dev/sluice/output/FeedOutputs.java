@@ -3,6 +3,7 @@ package dev.sluice.output;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sluice.block.Value;
+import dev.sluice.block.data.DataTrees;
 import dev.sluice.engine.Admission;
 import dev.sluice.engine.Engine;
 import dev.sluice.engine.RunError;
@@ -75,14 +76,19 @@ public final class FeedOutputs {
         this.baseUrl = baseUrl;
         this.compiled = new CompiledPipes(engine);
         this.results = Caffeine.newBuilder().maximumWeight(64L << 20)
-                .weigher((RunKey k, FeedResult r) -> 512 + r.feed().items().size() * 2048)
+                .weigher((RunKey k, FeedResult r) -> 512 + r.feed().items().size() * 2048
+                        + (r.isData() ? DataTrees.weight(r.data().tree()) : 0))
                 .expireAfter(new FreshUntil<RunKey, FeedResult>(clock, FeedResult::freshUntil)).build();
         this.renderings = Caffeine.newBuilder().maximumWeight(128L << 20)
                 .weigher((Rendering k, RenderedFeed r) -> 256 + r.body().length)
                 .expireAfter(new FreshUntil<Rendering, RenderedFeed>(clock, r -> r.result().freshUntil())).build();
     }
 
-    /** The pipe's output in {@code format}; {@code query} may hold any request parameters. */
+    /**
+     * The pipe's output in {@code format}; {@code query} may hold any request parameters.
+     *
+     * @throws DataFormatUnavailable when the pipe outputs data and {@code format} cannot hold it
+     */
     public RenderedFeed render(StoredPipe pipe, OutputFormat format, Map<String, String> query) throws Admission.Busy {
         CompiledPipes.Compiled c = compiled.get(pipe, new OwnerPipes(pipes, pipe.ownerId()));
         Map<String, String> params = Params.declared(query, c.paramNames());
@@ -170,7 +176,7 @@ public final class FeedOutputs {
             throws Admission.Busy {
         Instant now = clock.instant();
         if (c.problem() != null) {
-            return fallback(pipe, key, Feed.EMPTY, problems(c.problem()), now);
+            return fallback(pipe, key, Feed.EMPTY, null, problems(c.problem()), now);
         }
         RunResult run;
         runs.incrementAndGet();
@@ -179,34 +185,47 @@ public final class FeedOutputs {
                     .withJsRendering(ownerPlan(pipe).jsRendering()));
         }
         Feed feed = run.output() instanceof Value.Items items ? items.feed() : Feed.EMPTY;
+        Value.Data data = run.output() instanceof Value.Data d ? d : null;
         LOG.info("run pipe={} version={} owner={} ms={} outcome={} items={} errors={}", pipe.id(), pipe.version(),
                 pipe.ownerId(), run.took().toMillis(), run.complete() ? "ok" : run.timedOut() ? "timeout" : "error",
                 feed.items().size(), run.errors().size());
         if (!run.complete()) {
-            return fallback(pipe, key, feed, run.errors(), now);
+            return fallback(pipe, key, feed, data, run.errors(), now);
         }
-        byte[] json = FeedJson.write(feed);
+        byte[] json = data != null ? StoredData.write(data) : FeedJson.write(feed);
         String tag = Hashes.hex(json);
         Optional<LastOutput> previous = lastOutputs.find(pipe.id(), key.paramsKey());
         Instant changedAt = previous.filter(p -> p.contentTag().equals(tag)).map(LastOutput::changedAt).orElse(now);
         lastOutputs.save(new LastOutput(pipe.id(), key.paramsKey(), pipe.version(), json, tag, now, changedAt));
-        return new FeedResult(feed, run.errors(), now, changedAt, null, true, now.plus(freshFor));
+        return new FeedResult(feed, run.errors(), now, changedAt, null, true, now.plus(freshFor), data);
     }
 
-    /** A failed run: the last complete output when there is a recent one, else what the run produced. */
-    private FeedResult fallback(StoredPipe pipe, RunKey key, Feed partial, List<RunError> errors, Instant now) {
+    /**
+     * A failed run: the last complete output when there is a recent one, else what the run
+     * produced (a feed decorated with the errors; data as it came, the errors are in the headers).
+     */
+    private FeedResult fallback(StoredPipe pipe, RunKey key, Feed partial, Value.Data partialData, List<RunError> errors,
+                                Instant now) {
         Optional<LastOutput> last = lastOutputs.find(pipe.id(), key.paramsKey())
                 .filter(l -> l.computedAt().isAfter(now.minus(KEEP_STALE)));
         if (last.isPresent()) {
             LastOutput l = last.get();
-            return new FeedResult(FeedJson.read(l.feedJson()), errors, l.computedAt(), l.changedAt(),
-                    Duration.between(l.computedAt(), now), false, now.plus(ERROR_FRESH));
+            Optional<Value.Data> data = StoredData.read(l.feedJson());
+            return new FeedResult(data.isPresent() ? Feed.EMPTY : FeedJson.read(l.feedJson()), errors, l.computedAt(),
+                    l.changedAt(), Duration.between(l.computedAt(), now), false, now.plus(ERROR_FRESH), data.orElse(null));
+        }
+        if (partialData != null) {
+            return new FeedResult(Feed.EMPTY, errors, now, now, null, false, now.plus(ERROR_FRESH), partialData);
         }
         Feed decorated = ErrorReport.decorate(partial, errors, now, baseUrl + "/pipe/" + pipe.id());
         return new FeedResult(decorated, errors, now, now, null, false, now.plus(ERROR_FRESH));
     }
 
     private RenderedFeed render(StoredPipe pipe, OutputFormat format, RunKey key, FeedResult result) {
+        if (result.isData()) {
+            DataFormats.Rendered data = DataFormats.render(result.data(), format);
+            return new RenderedFeed(data.body(), data.contentType(), Hashes.etag(data.body()), result.changedAt(), result);
+        }
         String self = baseUrl + "/feed/" + pipe.id() + "." + format.extension() + query(pipe, key);
         Feed feed = result.feed();
         if (feed.channel().title().isBlank()) {

@@ -3,6 +3,7 @@ package dev.sluice.web;
 import dev.sluice.app.PipeService;
 import dev.sluice.engine.Admission;
 import dev.sluice.feed.OutputFormat;
+import dev.sluice.output.DataFormatUnavailable;
 import dev.sluice.output.ErrorReport;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.output.FeedResult;
@@ -21,7 +22,9 @@ import java.util.Optional;
  * {@code GET}/{@code HEAD /feed/<id>[.rss|.xml|.atom|.json|.txt]}: the product. Answers from
  * cache when it can, with ETag, Last-Modified and 304s; reports run errors in headers; serves the
  * last complete output when a run fails. A private pipe's feed needs its key or its owner's
- * session or token; without them the pipe does not exist (404), so ids cannot be probed.
+ * session or token; without them the pipe does not exist (404), so ids cannot be probed. A pipe
+ * that outputs data answers JSON at {@code .json} and XML at {@code .xml}, {@code .rss} and the
+ * bare URL; {@code .atom} and {@code .txt} are 406 for it.
  */
 final class FeedRoutes {
     private final PipeService pipes;
@@ -44,7 +47,12 @@ final class FeedRoutes {
         if (pipe.isEmpty() || !mayRead(ctx, pipe.get())) {
             throw new NotFound("No such feed");
         }
-        RenderedFeed feed = outputs.render(pipe.get(), format.get(), query(ctx));
+        RenderedFeed feed;
+        try {
+            feed = outputs.render(pipe.get(), format.get(), query(ctx));
+        } catch (DataFormatUnavailable e) {
+            throw new ApiError(HttpStatus.NOT_ACCEPTABLE.getCode(), e.getMessage());
+        }
         FeedResult result = feed.result();
         long maxAge = Math.max(0, Duration.between(clock.instant(), result.freshUntil()).toSeconds());
         ctx.header("ETag", feed.etag());

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.app.PipeService;
 import dev.sluice.block.Value;
+import dev.sluice.block.data.DataOutline;
+import dev.sluice.block.data.DataTrees;
 import dev.sluice.engine.Admission;
 import dev.sluice.engine.Engine;
 import dev.sluice.engine.RunRequest;
@@ -27,7 +29,8 @@ import java.util.Map;
 
 /**
  * {@code POST /api/run}: runs an unsaved pipe (what the editor's inspector shows) and answers the
- * chosen block's output as JSON items with the trace, or as RSS with {@code ?format=rss}. Only
+ * chosen block's output as JSON items with the trace, or as RSS with {@code ?format=rss}; a data
+ * block's output as {@code "data"} (the tree) with its {@code "outline"} of JSONPath paths. Only
  * for logged-in callers (session or token); the pipe's Pipe blocks may use the caller's own pipes
  * and public ones, and the run counts against the caller's share of concurrent runs.
  */
@@ -71,6 +74,12 @@ final class RunApi {
             result = engine.run(engine.compile(doc, target), new RunRequest(null, params, runLimit, readable)
                     .withJsRendering(limits.jsRendering(user)));
         }
+        if ("rss".equals(ctx.queryParam("format")) && result.output() instanceof Value.Data data) {
+            // The XML a data pipe's feed URL would serve.
+            ctx.contentType("application/xml; charset=utf-8");
+            ctx.result(DataTrees.toXml(data));
+            return;
+        }
         if ("rss".equals(ctx.queryParam("format"))) {
             Feed feed = result.output() instanceof Value.Items items ? items.feed() : Feed.EMPTY;
             ctx.contentType(OutputFormat.RSS.contentType());
@@ -111,6 +120,13 @@ final class RunApi {
             out.set("items", Json.MAPPER.valueToTree(items.feed().items()));
         } else if (result.output() instanceof Value.Text text) {
             out.put("text", text.text());
+            out.putArray("items");
+        } else if (result.output() instanceof Value.Data data) {
+            // The inspector shows the tree and offers its paths as autocomplete in data blocks' options.
+            out.set("data", data.tree());
+            out.put("format", data.sourceFormat());
+            ArrayNode outline = out.putArray("outline");
+            DataOutline.of(data.tree()).forEach(outline::add);
             out.putArray("items");
         }
         ArrayNode errors = out.putArray("errors");

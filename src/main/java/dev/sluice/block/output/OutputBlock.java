@@ -9,15 +9,15 @@ import java.util.List;
 
 /**
  * The root of every pipe (block id {@code "output"}): a pass-through whose input is what the
- * pipe's feed URL serves. It never checks the deadline: once a run gets here, its result is
+ * pipe's feed URL serves — a feed, or a data tree from the data blocks. It never checks the deadline: once a run gets here, its result is
  * whatever completed, and throwing now would only discard it.
  */
 public final class OutputBlock implements Block {
 
     public static final BlockType TYPE = new BlockType("OutputBlock", "Output", "Output",
             "The end of the pipe: whatever reaches it is the pipe's feed, available as RSS, Atom and"
-                    + " JSON Feed at the pipe's feed URL.",
-            List.of(), 1, Value.Kind.FEED, new OutputBlock());
+                    + " JSON Feed at the pipe's feed URL (data from data blocks: as JSON and XML).",
+            List.of(), 1, Value.Kind.FEED, new OutputBlock()).accepting(Value.Kind.FEED, Value.Kind.DATA);
 
     private OutputBlock() {
     }
