@@ -2,6 +2,7 @@ package dev.sluice.block;
 
 import dev.sluice.block.control.CombineBlock;
 import dev.sluice.block.control.DuplicateBlock;
+import dev.sluice.block.control.ForeachBlock;
 import dev.sluice.block.control.MergeBlock;
 import dev.sluice.block.input.FeedBlock;
 import dev.sluice.block.input.PipeBlock;
@@ -23,7 +24,7 @@ public final class Blocks {
             FeedBlock.TYPE, TextinputBlock.TYPE, PipeBlock.TYPE, WebhookBlock.TYPE,
             FilterBlock.TYPE, ReplaceBlock.TYPE, UniqueBlock.TYPE, TruncateBlock.TYPE, TailBlock.TYPE,
             SortBlock.TYPE, ShortenBlock.TYPE,
-            CombineBlock.TYPE, DuplicateBlock.TYPE, MergeBlock.TYPE,
+            CombineBlock.TYPE, DuplicateBlock.TYPE, MergeBlock.TYPE, ForeachBlock.TYPE,
             OutputBlock.TYPE));
 
     private Blocks() {
