@@ -1,6 +1,6 @@
 /**
  * The palette's "Manipulate" blocks (SPEC §6): Filter, Replace, Unique, Truncate, Tail, Sort,
- * Shorten. Each is a pure function of its input feed and options that keeps item instances it
+ * Shorten, Date Filter, Delay, Filter Language. Each is a pure function of its input feed and options that keeps item instances it
  * does not change (a changed item is rebuilt with {@code toBuilder()}), checks the run's deadline
  * in its item loop, and reports every item it drops, with the rule, for the inspector.
  */
