@@ -18,6 +18,8 @@ import dev.sluice.block.manipulate.TailBlock;
 import dev.sluice.block.manipulate.TruncateBlock;
 import dev.sluice.block.manipulate.UniqueBlock;
 import dev.sluice.block.output.OutputBlock;
+import dev.sluice.block.text.StringBuilderBlock;
+import dev.sluice.block.text.UrlBuilderBlock;
 import java.util.List;
 
 /** The standard block catalogue: every block type Sluice ships, in palette order. */
@@ -27,6 +29,7 @@ public final class Blocks {
             FilterBlock.TYPE, ReplaceBlock.TYPE, UniqueBlock.TYPE, TruncateBlock.TYPE, TailBlock.TYPE,
             SortBlock.TYPE, ShortenBlock.TYPE, DateFilterBlock.TYPE, DelayBlock.TYPE,
             CombineBlock.TYPE, DuplicateBlock.TYPE, MergeBlock.TYPE, ForeachBlock.TYPE,
+            UrlBuilderBlock.TYPE, StringBuilderBlock.TYPE,
             OutputBlock.TYPE));
 
     private Blocks() {
