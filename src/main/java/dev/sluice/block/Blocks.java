@@ -11,6 +11,7 @@ import dev.sluice.block.input.WebhookBlock;
 import dev.sluice.block.manipulate.DateFilterBlock;
 import dev.sluice.block.manipulate.DelayBlock;
 import dev.sluice.block.manipulate.FilterBlock;
+import dev.sluice.block.manipulate.FilterlangBlock;
 import dev.sluice.block.manipulate.ReplaceBlock;
 import dev.sluice.block.manipulate.ShortenBlock;
 import dev.sluice.block.manipulate.SortBlock;
@@ -27,7 +28,7 @@ public final class Blocks {
     private static final BlockRegistry REGISTRY = new BlockRegistry(List.of(
             FeedBlock.TYPE, TextinputBlock.TYPE, PipeBlock.TYPE, WebhookBlock.TYPE,
             FilterBlock.TYPE, ReplaceBlock.TYPE, UniqueBlock.TYPE, TruncateBlock.TYPE, TailBlock.TYPE,
-            SortBlock.TYPE, ShortenBlock.TYPE, DateFilterBlock.TYPE, DelayBlock.TYPE,
+            SortBlock.TYPE, ShortenBlock.TYPE, DateFilterBlock.TYPE, DelayBlock.TYPE, FilterlangBlock.TYPE,
             CombineBlock.TYPE, DuplicateBlock.TYPE, MergeBlock.TYPE, ForeachBlock.TYPE,
             UrlBuilderBlock.TYPE, StringBuilderBlock.TYPE,
             OutputBlock.TYPE));
