@@ -20,8 +20,13 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 final class LanguageDetector {
     /** The model file inside the opennlp-models-langdetect artifact. */
     private static final String MODEL = "/langdetect-183.bin";
-    /** Below this the model is guessing: such a text counts as "language unknown". */
-    static final double MIN_CONFIDENCE = 0.1;
+    /**
+     * The model spreads its confidence over all 103 languages, so even a clear two-sentence text
+     * scores only about 0.06-0.12, while a text too short to tell scores near 1/103 for everything.
+     * A guess counts when it is well above that floor and clearly ahead of the runner-up.
+     */
+    static final double MIN_CONFIDENCE = 0.03;
+    static final double MIN_LEAD = 1.5;
     /** Longer texts add no certainty but cost time. */
     static final int MAX_CHARS = 2000;
 
@@ -53,8 +58,13 @@ final class LanguageDetector {
             return Optional.empty();
         }
         // LanguageDetectorME keeps no state between calls, but is cheap enough to make per call
-        Language best = new LanguageDetectorME(Model.INSTANCE).predictLanguage(sample);
-        if (best == null || best.getConfidence() < MIN_CONFIDENCE) {
+        Language[] ranked = new LanguageDetectorME(Model.INSTANCE).predictLanguages(sample);
+        if (ranked.length == 0) {
+            return Optional.empty();
+        }
+        Language best = ranked[0];
+        double runnerUp = ranked.length > 1 ? ranked[1].getConfidence() : 0;
+        if (best.getConfidence() < MIN_CONFIDENCE || best.getConfidence() < MIN_LEAD * runnerUp) {
             return Optional.empty();
         }
         return Optional.of(CODES.getOrDefault(best.getLang(), best.getLang()));

@@ -95,6 +95,18 @@ class FilterlangBlockTest {
                 .isInstanceOf(BlockError.class).hasMessageContaining(message);
     }
 
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @CsvSource({"OK", "12345 678", "Hello", "Release 2.0", "''"})
+    void textsTooShortToTellHaveNoLanguage(String text) {
+        assertThat(LanguageDetector.detect(text)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} → {1}")
+    @CsvSource({"en, en", "eng, en", "English, en", "nld, nl", "Dutch, nl", "zho, zh", "Chinese, zh", "' fr ', fr"})
+    void languagesAreNamedByCodeOrEnglishName(String name, String code) {
+        assertThat(LanguageDetector.code(name)).isEqualTo(code);
+    }
+
     @Test
     void stopsAtTheDeadline() {
         assertThatThrownBy(() -> FilterlangBlock.TYPE.block().run(call(FEED, "en", false, "all"), TestContext.expired()))
