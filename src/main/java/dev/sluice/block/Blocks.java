@@ -12,6 +12,8 @@ import dev.sluice.block.data.WateredDownloadBlock;
 import dev.sluice.block.data.WateredDuplicateBlock;
 import dev.sluice.block.data.WateredFilterBlock;
 import dev.sluice.block.data.WateredReplaceBlock;
+import dev.sluice.block.control.ForeachBlock;
+import dev.sluice.block.control.MergeBlock;
 import dev.sluice.block.input.FeedBlock;
 import dev.sluice.block.input.PipeBlock;
 import dev.sluice.block.input.TextinputBlock;
@@ -20,7 +22,10 @@ import dev.sluice.block.integration.RedditBlock;
 import dev.sluice.block.integration.RssboxBlock;
 import dev.sluice.block.integration.SoundcloudBlock;
 import dev.sluice.block.input.WebhookBlock;
+import dev.sluice.block.manipulate.DateFilterBlock;
+import dev.sluice.block.manipulate.DelayBlock;
 import dev.sluice.block.manipulate.FilterBlock;
+import dev.sluice.block.manipulate.FilterlangBlock;
 import dev.sluice.block.manipulate.ReplaceBlock;
 import dev.sluice.block.manipulate.ShortenBlock;
 import dev.sluice.block.manipulate.SortBlock;
@@ -28,6 +33,8 @@ import dev.sluice.block.manipulate.TailBlock;
 import dev.sluice.block.manipulate.TruncateBlock;
 import dev.sluice.block.manipulate.UniqueBlock;
 import dev.sluice.block.output.OutputBlock;
+import dev.sluice.block.text.StringBuilderBlock;
+import dev.sluice.block.text.UrlBuilderBlock;
 import java.util.List;
 
 /** The standard block catalogue: every block type Sluice ships, in palette order. */
@@ -42,11 +49,12 @@ public final class Blocks {
             DiscontinuedBlock.TWITTER, DiscontinuedBlock.PERISCOPE, DiscontinuedBlock.USTREAM,
             // Manipulate
             FilterBlock.TYPE, ReplaceBlock.TYPE, UniqueBlock.TYPE, TruncateBlock.TYPE, TailBlock.TYPE,
-            SortBlock.TYPE, ShortenBlock.TYPE,
+            SortBlock.TYPE, ShortenBlock.TYPE, DateFilterBlock.TYPE, DelayBlock.TYPE, FilterlangBlock.TYPE,
             // Control
-            CombineBlock.TYPE, DuplicateBlock.TYPE,
+            CombineBlock.TYPE, DuplicateBlock.TYPE, MergeBlock.TYPE, ForeachBlock.TYPE,
             // Create
             ExtractBlock.TYPE, BuilderBlock.TYPE, ImagesBlock.TYPE, TabletojsonBlock.TYPE, InsertBlock.TYPE,
+            UrlBuilderBlock.TYPE, StringBuilderBlock.TYPE,
             // Data
             WateredDownloadBlock.TYPE, WateredDuplicateBlock.TYPE, WateredFilterBlock.TYPE, WateredReplaceBlock.TYPE,
             // Output

@@ -1,5 +1,6 @@
 /**
- * The palette's "Control" blocks (SPEC §6) that route feeds without changing items: Combine
- * (any number of inputs into one) and Duplicate (one input to several consumers).
+ * The palette's "Control" blocks (SPEC §6) that route feeds: Combine (any number of inputs into
+ * one), Duplicate (one input to several consumers), Merge (two feeds joined item by item) and
+ * ForEach (a fetch per item URL).
  */
 package dev.sluice.block.control;
