@@ -122,7 +122,8 @@ public final class Engine {
         return hookEvents;
     }
 
-    Integrations integrations() {
+    /** The gateways configured for integration blocks (RSS-Bridge, rssbox, a browser). */
+    public Integrations integrations() {
         return integrations;
     }
 

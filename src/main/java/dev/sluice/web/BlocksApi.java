@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.block.BlockRegistry;
 import dev.sluice.block.BlockType;
+import dev.sluice.block.Integrations;
+import dev.sluice.block.integration.DiscontinuedBlock;
+import dev.sluice.block.integration.RedditBlock;
+import dev.sluice.block.integration.RssboxBlock;
+import dev.sluice.block.integration.SoundcloudBlock;
 import dev.sluice.block.OptionSpec;
 import dev.sluice.block.Value;
 import io.javalin.http.Context;
@@ -17,12 +22,31 @@ import java.util.Locale;
 final class BlocksApi {
     private final byte[] body;
 
-    BlocksApi(BlockRegistry registry) {
+    BlocksApi(BlockRegistry registry, Integrations integrations) {
         ArrayNode list = Json.MAPPER.createArrayNode();
         for (BlockType t : registry.all()) {
-            list.add(describe(t));
+            if (inPalette(t, integrations)) {
+                list.add(describe(t));
+            }
         }
         this.body = list.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether the palette offers a block (SPEC §6): integrations only when their gateway is
+     * configured, dead services never. Old pipes still load and run every registered block.
+     */
+    static boolean inPalette(BlockType t, Integrations integrations) {
+        if (t.block() instanceof DiscontinuedBlock) {
+            return false;
+        }
+        if (t == RedditBlock.TYPE || t == SoundcloudBlock.TYPE) {
+            return integrations.rssBridge().isPresent();
+        }
+        if (t.block() instanceof RssboxBlock) {
+            return integrations.rssBox().isPresent();
+        }
+        return true;
     }
 
     void list(Context ctx) {

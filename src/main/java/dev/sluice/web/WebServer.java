@@ -160,7 +160,7 @@ public final class WebServer {
         app.get("/mypipes", ctx -> myPipes.join().show(ctx));
 
         // Block catalogue for the editor's palette (blocks issue).
-        CompletableFuture<BlocksApi> blocks = services.thenApply(s -> new BlocksApi(s.engine().registry()));
+        CompletableFuture<BlocksApi> blocks = services.thenApply(s -> new BlocksApi(s.engine().registry(), s.engine().integrations()));
         app.get("/api/blocks", ctx -> blocks.join().list(ctx));
 
         // Webhooks (SPEC §14).
