@@ -46,7 +46,7 @@ public final class ApiTokens {
         if (label.length() > MAX_NAME_LENGTH) {
             throw new ApiTokenRefused("A token name can be at most " + MAX_NAME_LENGTH + " characters");
         }
-        String value = PREFIX + SecretTokens.random256();
+        String value = PREFIX + RandomTokens.next();
         long now = clock.millis();
         long id = db.transaction(c -> {
             if (liveCount(c, userId) >= MAX_LIVE_PER_USER) {

@@ -33,7 +33,7 @@ final class PortierNonces {
 
     /** Remembers a new login and returns its nonce. */
     String issue(String next) {
-        String nonce = SecretTokens.random256();
+        String nonce = RandomTokens.next();
         pending.put(nonce, new Pending(next));
         return nonce;
     }
