@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The Download block through /api/run: the raw page, parsed where a feed is wanted; JS rendering refused clearly. */
+/** The Download block through /api/run: the raw page, parsed where a feed is wanted; JS rendering refused clearly where not allowed or configured. */
 class DownloadBlockTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static BenchServer upstream;
@@ -54,7 +54,6 @@ class DownloadBlockTest {
             "no URL|free|false|false|No URL to download",
             "JS on a free plan|free|true|true|Rendering JavaScript needs a plan that includes it",
             "JS on pro, no browser|pro|true|false|JavaScript rendering is not configured on this server",
-            "JS on pro, browser set|pro|true|true|JavaScript rendering is not available in this version",
     })
     void javascriptRenderingAndBadInputGiveClearErrors(String name, String plan, boolean js, boolean browser,
             String message) throws Exception {
