@@ -42,11 +42,12 @@ final class RequestRelay {
         String requestId = params.path("requestId").asText();
         JsonNode request = params.path("request");
         String url = request.path("url").asText();
+        boolean relayed = "GET".equals(request.path("method").asText()) && !isFavicon(params, url);
         inFlight.incrementAndGet();
         lastActivity.set(System.nanoTime());
         Thread.ofVirtual().name("render-fetch").start(() -> {
             try {
-                Answer answer = answer(requestId, request.path("method").asText(), url);
+                Answer answer = answer(requestId, relayed, url);
                 devTools.send(sessionId, answer.method(), answer.params());
             } catch (RuntimeException e) {
                 // Never leave the browser waiting on a request: it would hold the page's load event.
@@ -59,6 +60,14 @@ final class RequestRelay {
         });
     }
 
+    /**
+     * The browser's own request for the site icon: nobody sees it in a rendered page, so the
+     * upstream is spared it.
+     */
+    private static boolean isFavicon(JsonNode params, String url) {
+        return "Other".equals(params.path("resourceType").asText()) && url.endsWith("/favicon.ico");
+    }
+
     /** Whether no request has been pending or answered for {@code quietNanos}. */
     boolean quietFor(long quietNanos) {
         return inFlight.get() == 0 && System.nanoTime() - lastActivity.get() >= quietNanos;
@@ -67,8 +76,8 @@ final class RequestRelay {
     private record Answer(String method, Map<String, Object> params) {
     }
 
-    private Answer answer(String requestId, String method, String url) {
-        if (!"GET".equals(method)) {
+    private Answer answer(String requestId, boolean relayed, String url) {
+        if (!relayed) {
             return fail(requestId, BLOCKED);
         }
         Download preloaded = page;
