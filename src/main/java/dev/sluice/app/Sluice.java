@@ -27,6 +27,7 @@ import dev.sluice.hook.StoredHookEvents;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.plan.PlanLimits;
 import dev.sluice.plan.Plans;
+import dev.sluice.render.ChromiumRenderer;
 import dev.sluice.store.Database;
 import dev.sluice.store.FirstSeenRepository;
 import dev.sluice.store.LastOutputRepository;
@@ -91,7 +92,8 @@ public final class Sluice implements AutoCloseable {
         this.hookEvents = new HookEvents(db);
         this.firstSeen = new FirstSeenRepository(db);
         this.engine = new Engine(Blocks.registry(), downloader, new CachingFeedDecoder(new FeedParser()), clock,
-                new StoredHookEvents(hookIndex, hookEvents), config.integrations(), firstSeen);
+                new StoredHookEvents(hookIndex, hookEvents), config.integrations(), firstSeen,
+                config.integrations().browser().map(binary -> new ChromiumRenderer(binary, downloader)).orElse(null));
         this.users = new UserRepository(db, clock);
         this.pipeRepository = new PipeRepository(db, clock);
         this.admission = new Admission(config.maxConcurrentRuns(), config.maxColdRunsPerUser(), Duration.ofSeconds(2));

@@ -13,6 +13,8 @@ import java.util.Optional;
  * (so trace records land on the right block); all of them share the run's deadline.
  */
 public interface RunContext {
+    /** Why a block cannot render JavaScript when the server has no browser configured. */
+    String JS_NOT_CONFIGURED = "JavaScript rendering is not configured on this server";
 
     /** The run's deadline; check it inside item loops. */
     Deadline deadline();
@@ -65,6 +67,15 @@ public interface RunContext {
      */
     default Instant firstSeen(String guid) {
         return clock().instant();
+    }
+
+    /**
+     * {@code url} rendered in a headless browser whose every request goes through the shared
+     * downloader, within the run's remaining time; the rendered DOM as an HTML download. Throws
+     * {@link BlockError} when no browser is configured (the default) or nothing was rendered.
+     */
+    default Download render(String url) {
+        throw new BlockError(JS_NOT_CONFIGURED);
     }
 
     /** The outside services configured on this server; none by default. */

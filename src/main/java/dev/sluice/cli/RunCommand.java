@@ -90,7 +90,8 @@ public final class RunCommand implements Callable<Integer> {
             // The command line has no pipe identity to remember first-seen dates under.
             Engine engine = new Engine(Blocks.registry(), downloader, new CachingFeedDecoder(new FeedParser()),
                     InstantSource.system(), dev.sluice.block.HookEventSource.NONE, config.integrations(),
-                    dev.sluice.block.FirstSeenDates.NONE);
+                    dev.sluice.block.FirstSeenDates.NONE, config.integrations().browser()
+                            .map(binary -> new dev.sluice.render.ChromiumRenderer(binary, downloader)).orElse(null));
             try {
                 engine.validator().validate(doc, null, refs);
             } catch (PipeFormatException e) {
@@ -99,7 +100,9 @@ public final class RunCommand implements Callable<Integer> {
             }
             Plans plans = Plans.load(config.plansFile(), config.runLimitOverride());
             RunResult result = engine.run(engine.compile(doc, PipeDoc.ROOT_ID),
-                    new RunRequest(null, params, plans.get(Plans.DEFAULT).runLimit(), refs));
+                    new RunRequest(null, params, plans.get(Plans.DEFAULT).runLimit(), refs)
+                            // The operator runs this, not a user on a plan: only a missing browser stops rendering.
+                            .withJsRendering(true));
             for (RunError e : result.errors()) {
                 err.println(e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.describe());
             }

@@ -12,6 +12,7 @@ import dev.sluice.pipe.PipeDoc;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.pipe.PipeReferences;
 import dev.sluice.pipe.PipeValidator;
+import dev.sluice.render.Renderer;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -39,6 +40,8 @@ public final class Engine {
     private final HookEventSource hookEvents;
     private final Integrations integrations;
     private final FirstSeenDates firstSeen;
+    /** The browser for JavaScript rendering, or null when the server has none. */
+    private final Renderer renderer;
 
     /** An engine without a webhook store: Webhook blocks fail with a clear message. */
     public Engine(BlockRegistry registry, Downloader downloader, FeedDecoder decoder, InstantSource clock) {
@@ -54,6 +57,13 @@ public final class Engine {
     /** An engine with outside services for integration blocks and a store of first-seen dates. */
     public Engine(BlockRegistry registry, Downloader downloader, FeedDecoder decoder, InstantSource clock,
             HookEventSource hookEvents, Integrations integrations, FirstSeenDates firstSeen) {
+        this(registry, downloader, decoder, clock, hookEvents, integrations, firstSeen, null);
+    }
+
+    /** As above, with Download blocks rendering JavaScript through {@code renderer} (null: not configured). */
+    public Engine(BlockRegistry registry, Downloader downloader, FeedDecoder decoder, InstantSource clock,
+            HookEventSource hookEvents, Integrations integrations, FirstSeenDates firstSeen, Renderer renderer) {
+        this.renderer = renderer;
         this.registry = registry;
         this.integrations = integrations;
         this.firstSeen = firstSeen;
@@ -125,6 +135,10 @@ public final class Engine {
     /** The gateways configured for integration blocks (RSS-Bridge, rssbox, a browser). */
     public Integrations integrations() {
         return integrations;
+    }
+
+    Renderer renderer() {
+        return renderer;
     }
 
     FirstSeenDates firstSeen() {

@@ -13,6 +13,7 @@ import dev.sluice.feed.Item;
 import dev.sluice.fetch.Download;
 import dev.sluice.fetch.FetchFailure;
 import dev.sluice.fetch.FetchOutcome;
+import dev.sluice.render.Renderer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -119,6 +120,12 @@ final class NodeContext implements RunContext {
         Instant now = state.engine.clock().instant();
         String pipeId = state.request.pipeId();
         return pipeId == null ? now : state.engine.firstSeen().firstSeen(pipeId, node.spec().id(), guid, now);
+    }
+
+    @Override
+    public Download render(String url) {
+        Renderer renderer = state.engine.renderer();
+        return renderer == null ? RunContext.super.render(url) : renderer.render(url, state.deadline.untilCutoff());
     }
 
     @Override

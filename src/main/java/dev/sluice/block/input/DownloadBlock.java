@@ -12,13 +12,12 @@ import java.util.List;
 /**
  * Downloads a page or file as it is (HTML, XML, JSON, text) for Extract, Build Feed, Images and
  * Tables; blocks that take feeds parse it as one. Rendering the page's JavaScript first is a
- * plan feature that also needs a browser configured on the server.
+ * plan feature that also needs a browser configured on the server; the browser's own requests
+ * go through the same SSRF-guarded downloader (dev.sluice.render).
  */
 public final class DownloadBlock implements Block {
     static final String JS_NOT_IN_PLAN = "Rendering JavaScript needs a plan that includes it";
-    static final String JS_NOT_CONFIGURED = "JavaScript rendering is not configured on this server";
-    /** Until a sandboxed renderer exists, a configured browser is not used: say so rather than fetch unrendered. */
-    static final String JS_NOT_AVAILABLE = "JavaScript rendering is not available in this version of Sluice";
+    static final String JS_NOT_CONFIGURED = RunContext.JS_NOT_CONFIGURED;
 
     public static final BlockType TYPE = new BlockType("DownloadBlock", "Download", "Inputs",
             "Downloads a web page or file as it is, for Extract, Build Feed, Images or Tables to take apart.",
@@ -38,7 +37,7 @@ public final class DownloadBlock implements Block {
             if (ctx.integrations().browser().isEmpty()) {
                 throw new BlockError(JS_NOT_CONFIGURED);
             }
-            throw new BlockError(JS_NOT_AVAILABLE);
+            return new Value.Document(ctx.render(url));
         }
         return new Value.Document(ctx.fetch(url));
     }
