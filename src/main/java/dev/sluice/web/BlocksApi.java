@@ -16,8 +16,8 @@ import java.util.Locale;
 
 /**
  * {@code GET /api/blocks}: what the editor's palette is built from — every block type with its
- * category, help, options (kinds, choices, defaults, text ports) and port kinds. Public: it is
- * the same for everyone and says nothing about anyone's pipes.
+ * category, help, options (kinds, choices, defaults, text ports), port kinds and whether the
+ * palette offers it. Public: it is the same for everyone and says nothing about anyone's pipes.
  */
 final class BlocksApi {
     private final byte[] body;
@@ -25,16 +25,15 @@ final class BlocksApi {
     BlocksApi(BlockRegistry registry, Integrations integrations) {
         ArrayNode list = Json.MAPPER.createArrayNode();
         for (BlockType t : registry.all()) {
-            if (inPalette(t, integrations)) {
-                list.add(describe(t));
-            }
+            list.add(describe(t).put("palette", inPalette(t, integrations)));
         }
         this.body = list.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
      * Whether the palette offers a block (SPEC §6): integrations only when their gateway is
-     * configured, dead services never. Old pipes still load and run every registered block.
+     * configured, dead services never. Every block is still listed — the editor needs them all
+     * to draw old pipes — with {@code "palette": false} for those it should not offer.
      */
     static boolean inPalette(BlockType t, Integrations integrations) {
         if (t.block() instanceof DiscontinuedBlock) {
