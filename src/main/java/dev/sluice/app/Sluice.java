@@ -115,7 +115,7 @@ public final class Sluice implements AutoCloseable {
         this.sessionStarter = sessionStarter != null ? sessionStarter : sessions::start;
         this.hookIngest = new HookIngest(hookIndex, hookEvents,
                 new InMemoryHookRateLimiter(config.hooks().ratePerMinute(), config.hooks().burst(), clock),
-                clock, outputs::invalidate);
+                clock, outputs::contentChanged);
     }
 
     private static <T> T join(CompletableFuture<T> future) {

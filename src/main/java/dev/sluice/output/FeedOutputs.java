@@ -58,6 +58,13 @@ public final class FeedOutputs {
     private final Cache<Rendering, RenderedFeed> renderings;
     private final Map<RunKey, CompletableFuture<FeedResult>> inFlight = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * Per pipe, the generation its cache keys carry, from one rising counter. Should a pipe's entry
+     * be evicted (only past 100,000 recently changed pipes) it falls back to 0: at worst an output
+     * from before its last change is served until that output's freshness (10 min) runs out.
+     */
+    private final Cache<String, Long> generations = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final java.util.concurrent.atomic.AtomicLong generationCounter = new java.util.concurrent.atomic.AtomicLong();
 
     private record Rendering(RunKey run, OutputFormat format) {
     }
@@ -92,7 +99,7 @@ public final class FeedOutputs {
     public RenderedFeed render(StoredPipe pipe, OutputFormat format, Map<String, String> query) throws Admission.Busy {
         CompiledPipes.Compiled c = compiled.get(pipe, new OwnerPipes(pipes, pipe.ownerId()));
         Map<String, String> params = Params.declared(query, c.paramNames());
-        RunKey key = new RunKey(pipe.id(), pipe.version(), Params.key(params));
+        RunKey key = runKey(pipe, params);
         RenderedFeed cached = renderings.getIfPresent(new Rendering(key, format));
         if (cached != null && fresh(cached.result())) {
             return cached;
@@ -107,7 +114,12 @@ public final class FeedOutputs {
     public FeedResult result(StoredPipe pipe, Map<String, String> query) throws Admission.Busy {
         CompiledPipes.Compiled c = compiled.get(pipe, new OwnerPipes(pipes, pipe.ownerId()));
         Map<String, String> params = Params.declared(query, c.paramNames());
-        return result(pipe, c, new RunKey(pipe.id(), pipe.version(), Params.key(params)), params);
+        return result(pipe, c, runKey(pipe, params), params);
+    }
+
+    private RunKey runKey(StoredPipe pipe, Map<String, String> params) {
+        Long generation = generations.getIfPresent(pipe.id());
+        return new RunKey(pipe.id(), pipe.version(), generation == null ? 0 : generation, Params.key(params));
     }
 
     /** The names of the query parameters the pipe declares (its Text Inputs). */
@@ -120,11 +132,19 @@ public final class FeedOutputs {
         return runs.get();
     }
 
-    /** Forgets everything cached for a pipe: call after saving or deleting it. */
+    /** Forgets everything cached for a pipe: call after saving, sharing or deleting it. */
     public void invalidate(String pipeId) {
         compiled.invalidate(pipeId);
-        results.asMap().keySet().removeIf(k -> k.pipeId().equals(pipeId));
-        renderings.asMap().keySet().removeIf(k -> k.run().pipeId().equals(pipeId));
+        contentChanged(pipeId);
+    }
+
+    /**
+     * Makes the pipe's cached outputs unreachable in O(1), for when its content changed without a
+     * save (a webhook event arrived): the next request runs it again. The old entries are not
+     * searched for; they age out of the byte-bounded caches.
+     */
+    public void contentChanged(String pipeId) {
+        generations.put(pipeId, generationCounter.incrementAndGet());
     }
 
     /** The public URL of a pipe's feed in a format, with its key when private. */
