@@ -129,7 +129,7 @@ class FeedRoutesTest {
         assertThat(items(server.get("/feed/" + pipe.id() + "?utm_source=x&cachebust=1").body())).isEqualTo(15);
         assertThat(server.sluice.outputs().runs()).isEqualTo(runs);
         assertThat(items(server.get("/feed/" + pipe.id() + "?word=zzzznotthere").body()))
-                .as("no match: one explanatory item? no — an empty but complete run").isZero();
+                .as("a declared parameter reaches the Filter: nothing matches, a complete, empty run").isZero();
     }
 
     @Test

@@ -3,12 +3,10 @@ package dev.sluice.block.manipulate;
 import dev.sluice.block.Block;
 import dev.sluice.block.BlockCall;
 import dev.sluice.block.BlockType;
-import dev.sluice.block.Deadline;
 import dev.sluice.block.OptionSpec;
 import dev.sluice.block.RunContext;
 import dev.sluice.block.Value;
 import dev.sluice.feed.Feed;
-import dev.sluice.feed.Item;
 import java.util.List;
 
 /** Keeps the last N items. {@code userinputs}: [count]. */
@@ -29,17 +27,7 @@ public final class TailBlock implements Block {
     public Value run(BlockCall call, RunContext ctx) {
         Feed feed = call.feed(0);
         int count = Count.atLeastOne(call.options(), COUNT, "Count", DEFAULT_COUNT);
-        List<Item> items = feed.items();
-        if (items.size() <= count) {
-            return new Value.Items(feed);
-        }
-        int first = items.size() - count;
-        String rule = "before the last " + count + " items";
-        Deadline deadline = ctx.deadline();
-        for (Item item : items.subList(0, first)) {
-            deadline.check();
-            ctx.dropped(item, rule);
-        }
-        return new Value.Items(feed.withItems(items.subList(first, items.size())));
+        int size = feed.items().size();
+        return Slice.keep(feed, Math.max(0, size - count), size, "before the last " + count + " items", ctx);
     }
 }

@@ -3,12 +3,10 @@ package dev.sluice.block.manipulate;
 import dev.sluice.block.Block;
 import dev.sluice.block.BlockCall;
 import dev.sluice.block.BlockType;
-import dev.sluice.block.Deadline;
 import dev.sluice.block.OptionSpec;
 import dev.sluice.block.RunContext;
 import dev.sluice.block.Value;
 import dev.sluice.feed.Feed;
-import dev.sluice.feed.Item;
 import java.util.List;
 
 /** Keeps the first N items. {@code userinputs}: [count]. */
@@ -28,16 +26,6 @@ public final class TruncateBlock implements Block {
     public Value run(BlockCall call, RunContext ctx) {
         Feed feed = call.feed(0);
         int count = Count.atLeastOne(call.options(), COUNT, "Count", DEFAULT_COUNT);
-        List<Item> items = feed.items();
-        if (items.size() <= count) {
-            return new Value.Items(feed);
-        }
-        String rule = "after the first " + count + " items";
-        Deadline deadline = ctx.deadline();
-        for (Item item : items.subList(count, items.size())) {
-            deadline.check();
-            ctx.dropped(item, rule);
-        }
-        return new Value.Items(feed.withItems(items.subList(0, count)));
+        return Slice.keep(feed, 0, Math.min(count, feed.items().size()), "after the first " + count + " items", ctx);
     }
 }
