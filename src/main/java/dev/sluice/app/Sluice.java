@@ -238,6 +238,10 @@ public final class Sluice implements AutoCloseable {
         return tokens;
     }
 
+    public Sessions sessions() {
+        return sessions;
+    }
+
     public UserRepository users() {
         return users;
     }

@@ -92,7 +92,7 @@ public final class WebServer {
         CompletableFuture<Csrf> csrf = services.thenApply(s -> new Csrf(s.baseUrl()));
         app.before(ctx -> {
             // Webhooks: no session; the hook id and signature are their authorisation.
-            if (!ctx.path().equals("/healthz") && !ctx.path().startsWith("/static/") && !ctx.path().startsWith(HookRoutes.PREFIX)) {
+            if (!ctx.path().equals("/healthz") && !ctx.path().equals("/favicon.ico") && !ctx.path().startsWith("/static/") && !ctx.path().startsWith(HookRoutes.PREFIX)) {
                 authentication.join().identify(ctx);
                 csrf.join().check(ctx);
             }
@@ -105,6 +105,8 @@ public final class WebServer {
         });
         app.get("/healthz", ctx -> ctx.result("ok"));
         app.get("/readyz", ctx -> ready(ctx, services));
+        // Browsers and feed readers ask for /favicon.ico whatever the page says.
+        app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
 
         CompletableFuture<FeedRoutes> feeds = services.thenApply(s -> new FeedRoutes(s.pipes(), s.outputs(), s.clock()));
         CompletableFuture<PreviewRoutes> previews = services.thenApply(

@@ -64,6 +64,31 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(Map.of());
     }
 
+    /**
+     * A server a browser can use: its base URL is its real address ({@code http://127.0.0.1:port}),
+     * so the origin check lets the browser's own forms and fetches through.
+     */
+    public static TestServer forBrowser(Map<String, String> env) {
+        int port = freePort();
+        Map<String, String> all = new HashMap<>(env);
+        all.put("SLUICE_PORT", Integer.toString(port));
+        all.put("SLUICE_BASE_URL", "http://127.0.0.1:" + port);
+        return new TestServer(all);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new session for {@code email} (the account is created if needed): the session cookie's value. */
+    public String session(String email) {
+        return sluice.sessions().start(sluice.users().findOrCreate(email).id());
+    }
+
     public static Path tempDir() {
         try {
             return Files.createTempDirectory("sluice-test");

@@ -68,6 +68,7 @@ class AuthorizationMatrixTest {
             //      route as WebServer registers it          method    path                                   body                   private: owner other anon | public: owner other anon
             new Row("GET /healthz",                           "GET",    "/healthz",                            null,                  "200 200 200 | 200 200 200"),
             new Row("GET /readyz",                            "GET",    "/readyz",                             null,                  "200 200 200 | 200 200 200"),
+            new Row("GET /favicon.ico",                       "GET",    "/favicon.ico",                        null,                  "301 301 301 | 301 301 301"),
             new Row("GET /feed/{file}",                       "GET",    "/feed/{id}",                          null,                  "200 404 404 | 200 200 200"),
             new Row("GET /feed/{file}",                       "GET",    "/feed/{id}.rss",                      null,                  "200 404 404 | 200 200 200"),
             new Row("GET /feed/{file}",                       "GET",    "/feed/{id}.xml",                      null,                  "200 404 404 | 200 200 200"),
