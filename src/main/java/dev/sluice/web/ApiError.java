@@ -4,17 +4,17 @@ package dev.sluice.web;
  * A 4xx answer of the JSON API: {@code {"error": message, "block": id}}. Thrown by handlers,
  * written by {@link WebServer}'s exception mapping.
  */
-final class ApiError extends RuntimeException {
+public final class ApiError extends RuntimeException {
     final int status;
     final String block;
 
-    ApiError(int status, String message, String block) {
+    public ApiError(int status, String message, String block) {
         super(message, null, false, false);
         this.status = status;
         this.block = block;
     }
 
-    ApiError(int status, String message) {
+    public ApiError(int status, String message) {
         this(status, message, null);
     }
 }

@@ -1,8 +1,8 @@
 package dev.sluice.web;
 
 /** Thrown by a route for a resource that does not exist or that the caller may not see. */
-final class NotFound extends RuntimeException {
-    NotFound(String message) {
+public final class NotFound extends RuntimeException {
+    public NotFound(String message) {
         super(message, null, false, false);
     }
 }
