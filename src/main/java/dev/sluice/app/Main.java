@@ -1,5 +1,6 @@
 package dev.sluice.app;
 
+import dev.sluice.cli.BackupCommand;
 import dev.sluice.cli.ImportCommand;
 import dev.sluice.cli.RunCommand;
 import dev.sluice.cli.ServeCommand;
@@ -12,10 +13,10 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code sluice} command: {@code serve} (the default), {@code run}, {@code import}, {@code user}, {@code token}. */
+/** The {@code sluice} command: {@code serve} (the default), {@code run}, {@code import}, {@code user}, {@code token}, {@code backup}. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "Sluice " + Sluice.VERSION,
         description = "Self-hosted visual feed mashups.",
-        subcommands = {ServeCommand.class, RunCommand.class, ImportCommand.class, UserCommand.class, TokenCommand.class,
+        subcommands = {ServeCommand.class, RunCommand.class, ImportCommand.class, UserCommand.class, TokenCommand.class, BackupCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
     private final Map<String, String> env;
