@@ -9,6 +9,8 @@ import dev.sluice.auth.LoginLinks;
 import dev.sluice.auth.Mailer;
 import dev.sluice.auth.SecretStore;
 import dev.sluice.auth.Sessions;
+import dev.sluice.ops.Retention;
+import dev.sluice.ops.Sweeps;
 import dev.sluice.auth.TokenBuckets;
 import dev.sluice.auth.TokenHasher;
 import dev.sluice.block.Blocks;
@@ -162,28 +164,16 @@ public final class Sluice implements AutoCloseable {
     /**
      * Starts the background jobs of a serving process: first a repair of the webhook index (a
      * crash between saving a pipe and indexing its hooks), then webhook retention every
-     * {@link HookRetention#EVERY}.
+     * {@link HookRetention#EVERY}, and the retention of other expired rows ({@link Sweeps}).
      */
     private void startJobs() {
         jobs = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sluice-jobs").daemon().factory());
         jobs.execute(hookIndex::repair);
         HookRetention retention = new HookRetention(hookEvents, config.hooks(), clock, Duration.ofMillis(20));
         jobs.scheduleWithFixedDelay(retention, 1, HookRetention.EVERY.toMinutes(), TimeUnit.MINUTES);
-        jobs.scheduleWithFixedDelay(this::forgetOldFirstSeenDates, 2, 60, TimeUnit.MINUTES);
+        Retention expired = new Retention(db, clock, Sweeps.standard(), Retention.BATCH, Duration.ofMillis(20));
+        jobs.scheduleWithFixedDelay(expired, 2, Retention.EVERY.toMinutes(), TimeUnit.MINUTES);
     }
-
-    /** Deletes first-seen dates past their retention in small batches, so runs never wait long on the lock. */
-    private void forgetOldFirstSeenDates() {
-        try {
-            java.time.Instant cutoff = clock.instant().minus(FirstSeenRepository.KEEP);
-            while (firstSeen.deleteOlderThan(cutoff, 500) == 500) {
-                Thread.sleep(20);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Sluice.class).warn("first-seen retention failed: {}", e.getMessage());
-        }    }
 
     /**
      * Starts serving as early as possible: the HTTP listener comes up (and answers the liveness

@@ -64,19 +64,4 @@ public final class FirstSeenRepository implements FirstSeenDates {
             }
         });
     }
-
-    /**
-     * Deletes up to {@code batch} dates first seen before {@code cutoff}; returns how many. Dates
-     * still remembered in memory stay in use until evicted, which only keeps them stable longer.
-     */
-    public int deleteOlderThan(Instant cutoff, int batch) {
-        return db.transaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM first_seen WHERE (pipe_id, block_id, guid) IN "
-                    + "(SELECT pipe_id, block_id, guid FROM first_seen WHERE first_seen_at < ? LIMIT ?)")) {
-                st.setLong(1, cutoff.toEpochMilli());
-                st.setInt(2, batch);
-                return st.executeUpdate();
-            }
-        });
-    }
 }

@@ -50,16 +50,4 @@ public final class LastOutputRepository {
             return null;
         });
     }
-
-    /** Deletes up to {@code batch} outputs computed before {@code cutoff}; returns how many. */
-    public int deleteOlderThan(Instant cutoff, int batch) {
-        return db.transaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM last_outputs WHERE rowid IN "
-                    + "(SELECT rowid FROM last_outputs WHERE computed_at < ? LIMIT ?)")) {
-                st.setLong(1, cutoff.toEpochMilli());
-                st.setInt(2, batch);
-                return st.executeUpdate();
-            }
-        });
-    }
 }

@@ -45,21 +45,4 @@ class FirstSeenRepositoryTest {
         assertThat(repo.firstSeen("p2", "b1", "g", later)).isEqualTo(later);
         assertThat(repo.firstSeen("p1", "b2", "g", later)).isEqualTo(later);
     }
-
-    @Test
-    void retentionDeletesOldDatesInBatches() {
-        FirstSeenRepository repo = new FirstSeenRepository(db);
-        for (int i = 0; i < 5; i++) {
-            repo.firstSeen("p", "b", "old" + i, T0);
-        }
-        repo.firstSeen("p", "b", "recent", T0.plus(Duration.ofDays(100)));
-        Instant cutoff = T0.plus(Duration.ofDays(10));
-        assertThat(repo.deleteOlderThan(cutoff, 3)).isEqualTo(3);
-        assertThat(repo.deleteOlderThan(cutoff, 3)).isEqualTo(2);
-        assertThat(repo.deleteOlderThan(cutoff, 3)).isZero();
-        FirstSeenRepository restarted = new FirstSeenRepository(db);
-        Instant now = T0.plus(Duration.ofDays(101));
-        assertThat(restarted.firstSeen("p", "b", "old0", now)).as("forgotten, so seen anew").isEqualTo(now);
-        assertThat(restarted.firstSeen("p", "b", "recent", now)).isEqualTo(T0.plus(Duration.ofDays(100)));
-    }
 }

@@ -1,0 +1,33 @@
+package dev.sluice.ops;
+
+import dev.sluice.store.FirstSeenRepository;
+import java.time.Duration;
+import java.util.List;
+
+/** What expires, and when (SPEC §16). Webhook events have their own job (hook.HookRetention). */
+public final class Sweeps {
+    /**
+     * First-seen dates older than this are forgotten (SPEC §4: 90 days). Dates a running server
+     * still holds in memory stay in use until evicted, which only keeps them stable longer.
+     */
+    public static final Duration FIRST_SEEN = FirstSeenRepository.KEEP;
+    /**
+     * Last good outputs not recomputed for this long: the pipe's feed has not been asked for
+     * (or has failed) for three months; its next request simply runs it again.
+     */
+    public static final Duration LAST_OUTPUTS = Duration.ofDays(90);
+    /** Revoked API tokens stay listed (as revoked) this long. */
+    public static final Duration REVOKED_TOKENS = Duration.ofDays(30);
+
+    private Sweeps() {
+    }
+
+    public static List<Sweep> standard() {
+        return List.of(
+                Sweep.of("sessions", "sessions", "expires_at", Duration.ZERO),
+                Sweep.of("login links", "login_links", "expires_at", Duration.ZERO),
+                Sweep.of("revoked tokens", "api_tokens", "revoked_at", REVOKED_TOKENS),
+                Sweep.of("last outputs", "last_outputs", "computed_at", LAST_OUTPUTS),
+                new Sweep("first-seen dates", "first_seen", "(pipe_id, block_id, guid)", "first_seen_at", FIRST_SEEN));
+    }
+}
