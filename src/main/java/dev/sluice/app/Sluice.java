@@ -49,6 +49,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Sluice implements AutoCloseable {
     public static final String VERSION = "0.1.0";
+    /** Beyond the longest run limit, how long a stop waits for answers to be written. */
+    static final Duration DRAIN_MARGIN = Duration.ofSeconds(1);
 
     private final Config config;
     private final InstantSource clock;
@@ -251,7 +253,8 @@ public final class Sluice implements AutoCloseable {
     @Override
     public void close() {
         if (web != null) {
-            web.stop();
+            // In-flight runs may finish: the longest run limit of any plan, and a little more.
+            web.stop(plans.longestRunLimit().plus(DRAIN_MARGIN));
         }
         if (jobs != null) {
             jobs.shutdownNow();

@@ -75,6 +75,11 @@ public final class Plans {
         return plans.getOrDefault(name, plans.get(DEFAULT));
     }
 
+    /** The longest run limit of any plan: how long an in-flight run may still take at shutdown. */
+    public Duration longestRunLimit() {
+        return plans.values().stream().map(Plan::runLimit).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
     public boolean exists(String name) {
         return plans.containsKey(name);
     }

@@ -74,6 +74,9 @@ public final class WebServer {
             config.useVirtualThreads = false;
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY;
+            // Graceful stop: Jetty waits for the requests this handler counts (Javalin attaches
+            // its own handler inside it) before closing, see stop(Duration).
+            config.jetty.modifyServer(server -> server.setHandler(new org.eclipse.jetty.server.handler.StatisticsHandler()));
             config.events(events -> events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) {
                     routes.add(h.getHttpMethod() + " " + h.getPath());
@@ -190,6 +193,16 @@ public final class WebServer {
     }
 
     public void stop() {
+        app.stop();
+    }
+
+    /**
+     * Stops gracefully (SPEC §16): the listener closes at once, so new connections are refused,
+     * while requests already being answered — pipe runs included — get up to {@code drain} to
+     * finish; whatever is still running then is cut off.
+     */
+    public void stop(Duration drain) {
+        app.jettyServer().server().setStopTimeout(drain.toMillis());
         app.stop();
     }
 
