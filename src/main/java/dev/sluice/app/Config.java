@@ -32,7 +32,8 @@ public record Config(
         String portierBroker,
         SmtpSettings smtp,
         HookLimits hooks,
-        Integrations integrations) {
+        Integrations integrations,
+        String metricsToken) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -67,7 +68,8 @@ public record Config(
                 smtp(r, baseHost),
                 hookLimits(r),
                 new Integrations(httpUrl(r, "SLUICE_RSSBRIDGE_URL"), httpUrl(r, "SLUICE_RSSBOX_URL"),
-                        r.text("SLUICE_CHROMIUM", "")));
+                        r.text("SLUICE_CHROMIUM", "")),
+                r.text("SLUICE_METRICS_TOKEN", ""));
     }
 
     /** An optional service URL; it must be http(s) so a typo stops start-up instead of every run. */

@@ -9,6 +9,7 @@ import dev.sluice.auth.LoginLinks;
 import dev.sluice.auth.Mailer;
 import dev.sluice.auth.SecretStore;
 import dev.sluice.auth.Sessions;
+import dev.sluice.ops.Prometheus;
 import dev.sluice.ops.Retention;
 import dev.sluice.ops.Sweeps;
 import dev.sluice.auth.TokenBuckets;
@@ -61,6 +62,7 @@ public final class Sluice implements AutoCloseable {
     private final HttpDownloader downloader;
     private final Engine engine;
     private final Admission admission;
+    private final Prometheus metrics;
     private final FeedOutputs outputs;
     private final PipeService pipes;
     // API tokens, Portier login, plans enforcement
@@ -101,6 +103,7 @@ public final class Sluice implements AutoCloseable {
         this.users = new UserRepository(db, clock);
         this.pipeRepository = new PipeRepository(db, clock);
         this.admission = new Admission(config.maxConcurrentRuns(), config.maxColdRunsPerUser(), Duration.ofSeconds(2));
+        this.metrics = new Prometheus(admission, config.maxConcurrentRuns());
         this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
                 clock, config.outputFreshFor(), config.baseUrl());
         this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits, hookIndex);
@@ -198,7 +201,7 @@ public final class Sluice implements AutoCloseable {
 
     private WebServer.Services webServices() {
         return new WebServer.Services(db, pipes, outputs, engine, admission, clock, planLimits, config.baseUrl(),
-                sessions, tokens, portier, sessionStarter, login, pipeRepository, hookIngest);
+                sessions, tokens, portier, sessionStarter, login, pipeRepository, hookIngest, metrics, config.metricsToken());
     }
 
     public int port() {
@@ -260,6 +263,7 @@ public final class Sluice implements AutoCloseable {
             jobs.shutdownNow();
         }
         downloader.close();
+        metrics.close();
         db.close();
     }
 }

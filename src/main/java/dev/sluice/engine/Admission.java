@@ -31,15 +31,19 @@ public final class Admission {
     /** Takes a place for one run of {@code user}'s pipe; close the permit when the run ends. */
     public Permit enter(String user) throws Busy {
         Semaphore mine = users.get(user, k -> new Semaphore(perUser, true));
-        long deadline = System.nanoTime() + maxWait.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + maxWait.toNanos();
         try {
             if (!mine.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                AdmissionMetrics.refused("account");
                 throw new Busy("Too many runs of this account's pipes at once", RETRY_AFTER);
             }
             if (!global.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 mine.release();
+                AdmissionMetrics.refused("server");
                 throw new Busy("The server is running as many pipes as it may at once", RETRY_AFTER);
             }
+            AdmissionMetrics.waited(System.nanoTime() - start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Busy("Interrupted while waiting to run", RETRY_AFTER);
@@ -55,10 +59,7 @@ public final class Admission {
     /** A place taken; closing it frees the place. Idempotent. */
     public static final class Permit implements AutoCloseable {
         private final Semaphore user;
-        /** What a refused caller is told to wait before trying again. */
-    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-
-    private final Semaphore global;
+        private final Semaphore global;
         private boolean closed;
 
         private Permit(Semaphore user, Semaphore global) {

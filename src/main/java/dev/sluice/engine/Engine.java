@@ -99,7 +99,9 @@ public final class Engine {
             }
             PlanRun run = new PlanRun(state, plan, null, path);
             Value output = run.await(run.start(), GRACE_NANOS);
-            return new RunResult(output, state.errors(), state.traces(plan), deadline.elapsed());
+            RunResult result = new RunResult(output, state.errors(), state.traces(plan), deadline.elapsed());
+            RunMetrics.record(result);
+            return result;
         } finally {
             executor.shutdownNow();
         }

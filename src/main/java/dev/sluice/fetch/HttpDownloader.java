@@ -76,6 +76,7 @@ public final class HttpDownloader implements Downloader, AutoCloseable {
         while (true) {
             CachedEntry cached = cache.document(key);
             if (cached != null && cached.isFresh(clock.instant())) {
+                FetchMetrics.cacheHit();
                 return cached.hit();
             }
             FetchFailure recent = cache.recentFailure(key);
@@ -150,6 +151,7 @@ public final class HttpDownloader implements Downloader, AutoCloseable {
             }
         };
         log(key, outcome, start);
+        FetchMetrics.trip(outcome, System.nanoTime() - start);
         return outcome;
     }
 

@@ -91,6 +91,12 @@ public final class HookIngest {
     }
 
     public Outcome receive(String hookId, Delivery delivery) {
+        Outcome outcome = decide(hookId, delivery);
+        HookMetrics.record(outcome);
+        return outcome;
+    }
+
+    private Outcome decide(String hookId, Delivery delivery) {
         Optional<Hook> found = index.find(hookId);
         if (found.isEmpty()) {
             return new Outcome.UnknownHook();

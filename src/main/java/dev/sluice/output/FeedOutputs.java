@@ -102,6 +102,7 @@ public final class FeedOutputs {
         RunKey key = runKey(pipe, params);
         RenderedFeed cached = renderings.getIfPresent(new Rendering(key, format));
         if (cached != null && fresh(cached.result())) {
+            OutputMetrics.lookup("rendered");
             return cached;
         }
         FeedResult result = result(pipe, c, key, params);
@@ -156,8 +157,10 @@ public final class FeedOutputs {
             throws Admission.Busy {
         FeedResult cached = results.getIfPresent(key);
         if (cached != null && fresh(cached)) {
+            OutputMetrics.lookup("result");
             return cached;
         }
+        OutputMetrics.lookup("miss");
         CompletableFuture<FeedResult> mine = new CompletableFuture<>();
         CompletableFuture<FeedResult> shared = inFlight.putIfAbsent(key, mine);
         if (shared != null) {

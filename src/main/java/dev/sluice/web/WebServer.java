@@ -10,6 +10,7 @@ import dev.sluice.auth.Sessions;
 import dev.sluice.engine.Admission;
 import dev.sluice.engine.Engine;
 import dev.sluice.hook.HookIngest;
+import dev.sluice.ops.Prometheus;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.plan.PlanLimitExceeded;
 import dev.sluice.plan.PlanLimits;
@@ -54,7 +55,9 @@ public final class WebServer {
                            // login area
                            EmailLogin login, PipeRepository pipeRepository,
                            // webhooks
-                           HookIngest hooks) {
+                           HookIngest hooks,
+                           // operations
+                           Prometheus metrics, String metricsToken) {
     }
 
     private final Javalin app;
@@ -95,7 +98,7 @@ public final class WebServer {
         CompletableFuture<Csrf> csrf = services.thenApply(s -> new Csrf(s.baseUrl()));
         app.before(ctx -> {
             // Webhooks: no session; the hook id and signature are their authorisation.
-            if (!ctx.path().equals("/healthz") && !ctx.path().equals("/favicon.ico") && !ctx.path().startsWith("/static/") && !ctx.path().startsWith(HookRoutes.PREFIX)) {
+            if (!ctx.path().equals("/healthz") && !ctx.path().equals("/favicon.ico") && !ctx.path().equals(MetricsRoute.PATH) && !ctx.path().startsWith("/static/") && !ctx.path().startsWith(HookRoutes.PREFIX)) {
                 authentication.join().identify(ctx);
                 csrf.join().check(ctx);
             }
@@ -108,6 +111,8 @@ public final class WebServer {
         });
         app.get("/healthz", ctx -> ctx.result("ok"));
         app.get("/readyz", ctx -> ready(ctx, services));
+        CompletableFuture<MetricsRoute> metrics = services.thenApply(s -> new MetricsRoute(s.metrics(), s.metricsToken()));
+        app.get(MetricsRoute.PATH, ctx -> metrics.join().serve(ctx));
         // Browsers and feed readers ask for /favicon.ico whatever the page says.
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
 

@@ -69,6 +69,7 @@ class AuthorizationMatrixTest {
             new Row("GET /healthz",                           "GET",    "/healthz",                            null,                  "200 200 200 | 200 200 200"),
             new Row("GET /readyz",                            "GET",    "/readyz",                             null,                  "200 200 200 | 200 200 200"),
             new Row("GET /favicon.ico",                       "GET",    "/favicon.ico",                        null,                  "301 301 301 | 301 301 301"),
+            new Row("GET /metrics",                           "GET",    "/metrics",                            null,                  "200 200 200 | 200 200 200"),
             new Row("GET /feed/{file}",                       "GET",    "/feed/{id}",                          null,                  "200 404 404 | 200 200 200"),
             new Row("GET /feed/{file}",                       "GET",    "/feed/{id}.rss",                      null,                  "200 404 404 | 200 200 200"),
             new Row("GET /feed/{file}",                       "GET",    "/feed/{id}.xml",                      null,                  "200 404 404 | 200 200 200"),

@@ -1,0 +1,61 @@
+package dev.sluice.fetch;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The downloader's meters (SPEC §16): upstream trips by outcome and HTTP status with their
+ * durations, and answers from the download cache without a trip.
+ */
+final class FetchMetrics {
+    private static final Meter.MeterProvider<Timer> TRIPS = Timer.builder("sluice.fetch.duration")
+            .description("Upstream fetches by outcome (network, revalidated, stale, failed), status and failure")
+            .withRegistry(Metrics.globalRegistry);
+    private static final Counter CACHE_HITS = Counter.builder("sluice.fetch.cache.hits")
+            .description("Downloads answered from the cache while fresh, without an upstream trip")
+            .register(Metrics.globalRegistry);
+
+    private FetchMetrics() {
+    }
+
+    static void cacheHit() {
+        CACHE_HITS.increment();
+    }
+
+    static void trip(FetchOutcome outcome, long nanos) {
+        String result;
+        String status;
+        String failure;
+        switch (outcome) {
+            case FetchOutcome.Fetched fetched when fetched.staleBecause() == null -> {
+                result = fetched.freshness().name().toLowerCase(Locale.ROOT);
+                status = Integer.toString(fetched.download().status());
+                failure = "none";
+            }
+            case FetchOutcome.Fetched fetched -> {
+                result = "stale";
+                status = statusOf(fetched.staleBecause());
+                failure = nameOf(fetched.staleBecause());
+            }
+            case FetchOutcome.Failed failed -> {
+                result = "failed";
+                status = statusOf(failed.failure());
+                failure = nameOf(failed.failure());
+            }
+        }
+        TRIPS.withTags("outcome", result, "status", status, "failure", failure).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static String statusOf(FetchFailure failure) {
+        return failure instanceof FetchFailure.HttpStatus http ? Integer.toString(http.status()) : "none";
+    }
+
+    /** "timed_out" for TimedOut: a bounded set of names, one per failure kind. */
+    private static String nameOf(FetchFailure failure) {
+        return failure.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+}

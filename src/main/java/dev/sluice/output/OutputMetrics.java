@@ -1,0 +1,23 @@
+package dev.sluice.output;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Metrics;
+
+/**
+ * The output cache's meters: each feed request is answered from a fresh rendering
+ * ({@code rendered}), from a fresh run result rendered anew in another format ({@code result}),
+ * or needs a run ({@code miss}; it may still join a run in flight).
+ */
+final class OutputMetrics {
+    private static final Meter.MeterProvider<Counter> LOOKUPS = Counter.builder("sluice.output.cache")
+            .description("Feed output lookups by result: rendered, result (hits) or miss")
+            .withRegistry(Metrics.globalRegistry);
+
+    private OutputMetrics() {
+    }
+
+    static void lookup(String result) {
+        LOOKUPS.withTags("result", result).increment();
+    }
+}
