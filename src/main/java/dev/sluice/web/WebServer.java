@@ -80,6 +80,9 @@ public final class WebServer {
             // Graceful stop: Jetty waits for the requests this handler counts (Javalin attaches
             // its own handler inside it) before closing, see stop(Duration).
             config.jetty.modifyServer(server -> server.setHandler(new org.eclipse.jetty.server.handler.StatisticsHandler()));
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new org.eclipse.jetty.servlet.FilterHolder(new BodyLimitFilter(MAX_BODY)), "/*",
+                    java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
             config.events(events -> events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) {
                     routes.add(h.getHttpMethod() + " " + h.getPath());
@@ -92,7 +95,6 @@ public final class WebServer {
             });
         });
         app.before(WebServer::securityHeaders);
-        app.before("/api/*", WebServer::limitBody);
         CompletableFuture<Authentication> authentication = services.thenApply(
                 s -> new Authentication(s.sessions(), s.tokens(), new SessionCookie(s.baseUrl())));
         CompletableFuture<Csrf> csrf = services.thenApply(s -> new Csrf(s.baseUrl()));
@@ -215,14 +217,6 @@ public final class WebServer {
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
-    }
-
-    private static void limitBody(Context ctx) {
-        long length = ctx.contentLength();
-        if (length > MAX_BODY) {
-            throw new ApiError(413, String.format(java.util.Locale.ROOT,
-                    "The request body is %.1f MiB; the limit is 1 MiB", length / (1024.0 * 1024.0)));
-        }
     }
 
     private static void ready(Context ctx, CompletableFuture<Services> services) {
