@@ -71,6 +71,9 @@ public final class Sluice implements AutoCloseable {
     private final HookIndex hookIndex;
     private final HookEvents hookEvents;
     private final HookIngest hookIngest;
+    // Settings and account: address changes, account deletion
+    private final dev.sluice.auth.EmailChange emailChange;
+    private final dev.sluice.store.AccountDeletion accountDeletion;
     /** First-seen dates of undated generated items (SPEC §4). */
     private final FirstSeenRepository firstSeen;
     /** Background jobs (retention), one thread so they never compete with each other; started by serving. */
@@ -113,6 +116,11 @@ public final class Sluice implements AutoCloseable {
                 new TokenBuckets(EmailLogin.PER_IP, EmailLogin.WINDOW, clock), config.baseUrl());
         // Portier logs in through the same sessions (a test may pass its own starter).
         this.sessionStarter = sessionStarter != null ? sessionStarter : sessions::start;
+        // Settings and account: address changes are confirmed by a link like login links (same pepper).
+        this.emailChange = new dev.sluice.auth.EmailChange(new dev.sluice.auth.EmailChangeLinks(db, hasher, clock), users,
+                Mailer.from(config.smtp()), new TokenBuckets(dev.sluice.auth.EmailChange.PER_ACCOUNT,
+                dev.sluice.auth.EmailChange.WINDOW, clock), config.baseUrl());
+        this.accountDeletion = new dev.sluice.store.AccountDeletion(db);
         this.hookIngest = new HookIngest(hookIndex, hookEvents,
                 new InMemoryHookRateLimiter(config.hooks().ratePerMinute(), config.hooks().burst(), clock),
                 clock, outputs::contentChanged);
@@ -206,7 +214,8 @@ public final class Sluice implements AutoCloseable {
 
     private WebServer.Services webServices() {
         return new WebServer.Services(db, pipes, outputs, engine, admission, clock, planLimits, config.baseUrl(),
-                sessions, tokens, portier, sessionStarter, login, pipeRepository, hookIngest);
+                sessions, tokens, portier, sessionStarter, login, pipeRepository, hookIngest,
+                emailChange, accountDeletion);
     }
 
     public int port() {

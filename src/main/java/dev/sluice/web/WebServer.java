@@ -54,7 +54,9 @@ public final class WebServer {
                            // login area
                            EmailLogin login, PipeRepository pipeRepository,
                            // webhooks
-                           HookIngest hooks) {
+                           HookIngest hooks,
+                           // settings and account
+                           dev.sluice.auth.EmailChange emailChange, dev.sluice.store.AccountDeletion accountDeletion) {
     }
 
     private final Javalin app;
@@ -168,6 +170,21 @@ public final class WebServer {
         // Webhooks (SPEC §14).
         CompletableFuture<HookRoutes> hooks = services.thenApply(s -> new HookRoutes(s.hooks()));
         app.post(HookRoutes.PREFIX + "{hookId}", ctx -> hooks.join().receive(ctx));
+
+        // Settings and account (SPEC §10): /settings and its forms, export, import, deletion, OPML.
+        CompletableFuture<dev.sluice.web.account.AccountRoutes> account = services.thenApply(s -> dev.sluice.web.account.AccountRoutes.create(
+                new dev.sluice.web.account.AccountRoutes.Needs(s.pipes(), s.pipeRepository(), s.outputs(), s.planLimits(),
+                        s.tokens(), s.emailChange(), s.accountDeletion(), s.clock(), s.baseUrl())));
+        app.get("/settings", ctx -> account.join().settings().show(ctx));
+        app.post("/settings/email", ctx -> account.join().email().request(ctx));
+        app.get(dev.sluice.auth.EmailChange.CONFIRM_PATH, ctx -> account.join().email().confirmForm(ctx));
+        app.post(dev.sluice.auth.EmailChange.CONFIRM_PATH, ctx -> account.join().email().confirm(ctx));
+        app.post("/settings/tokens", ctx -> account.join().tokens().create(ctx));
+        app.post("/settings/tokens/{id}/revoke", ctx -> account.join().tokens().revoke(ctx));
+        app.get("/settings/export", ctx -> account.join().export().download(ctx));
+        app.post("/settings/import", ctx -> account.join().importer().upload(ctx));
+        app.post("/settings/delete", ctx -> account.join().deletion().delete(ctx));
+        app.get("/mypipes.opml", ctx -> account.join().opml().download(ctx));
         mapErrors();
     }
 
