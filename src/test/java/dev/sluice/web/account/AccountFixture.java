@@ -112,7 +112,9 @@ final class AccountFixture implements AutoCloseable {
                 while (rs.next()) {
                     Map<String, Object> row = new HashMap<>();
                     for (int i = 1; i <= columns; i++) {
-                        row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
+                        Object value = rs.getObject(i);
+                        // Blobs as text, so that rows compare by content.
+                        row.put(rs.getMetaData().getColumnName(i), value instanceof byte[] b ? java.util.HexFormat.of().formatHex(b) : value);
                     }
                     rows.add(row);
                 }
