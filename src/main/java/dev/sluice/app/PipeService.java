@@ -114,8 +114,11 @@ public final class PipeService {
         return deleted;
     }
 
-
-    private void forget(String id) {
+    /**
+     * Forgets what is cached for pipe {@code id} (its lookup and outputs): for pipes deleted
+     * other than through {@link #delete}, as account deletion does in one transaction.
+     */
+    public void forget(String id) {
         byId.invalidate(id);
         outputs.invalidate(id);
     }

@@ -77,6 +77,9 @@ public final class Sluice implements AutoCloseable {
     private final HookIndex hookIndex;
     private final HookEvents hookEvents;
     private final HookIngest hookIngest;
+    // Settings and account: address changes, account deletion
+    private final dev.sluice.auth.EmailChange emailChange;
+    private final dev.sluice.store.AccountDeletion accountDeletion;
     /** First-seen dates of undated generated items (SPEC §4). */
     private final FirstSeenRepository firstSeen;
     /** Background jobs (retention), one thread so they never compete with each other; started by serving. */
@@ -115,11 +118,17 @@ public final class Sluice implements AutoCloseable {
         // Login area: one pepper, generated on first start, hashes link tokens and session ids.
         TokenHasher hasher = new TokenHasher(new SecretStore(db, clock).get(SecretStore.TOKEN_PEPPER));
         this.sessions = new Sessions(db, users, hasher, clock);
-        this.login = new EmailLogin(new LoginLinks(db, hasher, clock), sessions, users, Mailer.from(config.smtp()),
+        Mailer mailer = Mailer.from(config.smtp());
+        this.login = new EmailLogin(new LoginLinks(db, hasher, clock), sessions, users, mailer,
                 new TokenBuckets(EmailLogin.PER_ADDRESS, EmailLogin.WINDOW, clock),
                 new TokenBuckets(EmailLogin.PER_IP, EmailLogin.WINDOW, clock), config.baseUrl());
         // Portier logs in through the same sessions (a test may pass its own starter).
         this.sessionStarter = sessionStarter != null ? sessionStarter : sessions::start;
+        // Settings and account: address changes are confirmed by a link like login links (same pepper).
+        this.emailChange = new dev.sluice.auth.EmailChange(new dev.sluice.auth.EmailChangeLinks(db, hasher, clock), users,
+                mailer, new TokenBuckets(dev.sluice.auth.EmailChange.PER_ACCOUNT,
+                dev.sluice.auth.EmailChange.WINDOW, clock), config.baseUrl());
+        this.accountDeletion = new dev.sluice.store.AccountDeletion(db);
         this.hookIngest = new HookIngest(hookIndex, hookEvents,
                 new InMemoryHookRateLimiter(config.hooks().ratePerMinute(), config.hooks().burst(), clock),
                 clock, outputs::contentChanged);
@@ -201,7 +210,8 @@ public final class Sluice implements AutoCloseable {
 
     private WebServer.Services webServices() {
         return new WebServer.Services(db, pipes, outputs, engine, admission, clock, planLimits, config.baseUrl(),
-                sessions, tokens, portier, sessionStarter, login, pipeRepository, hookIngest, metrics, config.metricsToken());
+                sessions, tokens, portier, sessionStarter, login, pipeRepository, hookIngest,
+                emailChange, accountDeletion, metrics, config.metricsToken());
     }
 
     public int port() {

@@ -16,6 +16,8 @@ public final class Sweeps {
      * (or has failed) for three months; its next request simply runs it again.
      */
     public static final Duration LAST_OUTPUTS = Duration.ofDays(90);
+    /** Used or expired links stay a day, so a late click is told "expired" rather than "unknown". */
+    public static final Duration LINKS = Duration.ofDays(1);
     /** Revoked API tokens stay listed (as revoked) this long. */
     public static final Duration REVOKED_TOKENS = Duration.ofDays(30);
 
@@ -25,7 +27,8 @@ public final class Sweeps {
     public static List<Sweep> standard() {
         return List.of(
                 Sweep.of("sessions", "sessions", "expires_at", Duration.ZERO),
-                Sweep.of("login links", "login_links", "expires_at", Duration.ZERO),
+                Sweep.of("login links", "login_links", "expires_at", LINKS),
+                Sweep.of("e-mail changes", "email_changes", "expires_at", LINKS),
                 Sweep.of("revoked tokens", "api_tokens", "revoked_at", REVOKED_TOKENS),
                 Sweep.of("last outputs", "last_outputs", "computed_at", LAST_OUTPUTS),
                 new Sweep("first-seen dates", "first_seen", "(pipe_id, block_id, guid)", "first_seen_at", FIRST_SEEN));

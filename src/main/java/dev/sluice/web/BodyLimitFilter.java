@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The request body limit (SPEC §15), before any route runs. A declared {@code Content-Length}
@@ -23,25 +24,29 @@ import java.util.Locale;
  * {@code /api/}. Webhooks keep their own, smaller limit (HookRoutes).
  */
 final class BodyLimitFilter implements Filter {
-    private final long limit;
+    private final long defaultLimit;
+    private final Map<String, Long> byPath;
 
-    BodyLimitFilter(long limit) {
-        this.limit = limit;
+    /** @param byPath the few routes with a limit of their own (an import upload), by exact path */
+    BodyLimitFilter(long defaultLimit, Map<String, Long> byPath) {
+        this.defaultLimit = defaultLimit;
+        this.byPath = Map.copyOf(byPath);
     }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
+        long limit = byPath.getOrDefault(http.getRequestURI(), defaultLimit);
         long declared = http.getContentLengthLong();
         if (declared > limit) {
-            refuse(http, (HttpServletResponse) response, declared);
+            refuse(http, (HttpServletResponse) response, declared, limit);
             return;
         }
         if (declared == -1 && http.getHeader("Transfer-Encoding") != null) {
             byte[] body = http.getInputStream().readNBytes((int) limit + 1);
             if (body.length > limit) {
-                refuse(http, (HttpServletResponse) response, -1);
+                refuse(http, (HttpServletResponse) response, -1, limit);
                 return;
             }
             chain.doFilter(new Buffered(http, body), response);
@@ -50,7 +55,8 @@ final class BodyLimitFilter implements Filter {
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, long declared) throws IOException {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, long declared, long limit)
+            throws IOException {
         String size = declared < 0 ? "larger than the limit" : String.format(Locale.ROOT, "%.1f MiB", declared / (1024.0 * 1024.0));
         String message = "The request body is " + size + "; the limit is "
                 + String.format(Locale.ROOT, "%.0f MiB", Math.floor(limit / (1024.0 * 1024.0))) + "; nothing was kept";

@@ -28,6 +28,8 @@ public final class Templates {
     public void render(Context ctx, String template, Map<String, Object> model) {
         Map<String, Object> all = new HashMap<>(model);
         all.put("viewer", Caller.user(ctx).map(User::email).orElse(null));
+        // settings and account: a fixed notice named by ?notice= (the layout shows it)
+        SiteNotice.of(ctx).ifPresent(n -> all.put("siteNotice", n.text()));
         StringWriter out = new StringWriter();
         try {
             pebble.getTemplate(template).evaluate(out, all);

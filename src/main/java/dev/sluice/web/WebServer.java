@@ -56,6 +56,8 @@ public final class WebServer {
                            EmailLogin login, PipeRepository pipeRepository,
                            // webhooks
                            HookIngest hooks,
+                           // settings and account
+                           dev.sluice.auth.EmailChange emailChange, dev.sluice.store.AccountDeletion accountDeletion,
                            // operations
                            Prometheus metrics, String metricsToken) {
     }
@@ -81,7 +83,8 @@ public final class WebServer {
             // its own handler inside it) before closing, see stop(Duration).
             config.jetty.modifyServer(server -> server.setHandler(new org.eclipse.jetty.server.handler.StatisticsHandler()));
             config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-                    new org.eclipse.jetty.servlet.FilterHolder(new BodyLimitFilter(MAX_BODY)), "/*",
+                    new org.eclipse.jetty.servlet.FilterHolder(new BodyLimitFilter(MAX_BODY,
+                            Map.of(dev.sluice.web.account.ImportUpload.PATH, dev.sluice.web.account.ImportUpload.MAX_REQUEST))), "/*",
                     java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
             config.events(events -> events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) {
@@ -178,6 +181,21 @@ public final class WebServer {
         // Webhooks (SPEC §14).
         CompletableFuture<HookRoutes> hooks = services.thenApply(s -> new HookRoutes(s.hooks()));
         app.post(HookRoutes.PREFIX + "{hookId}", ctx -> hooks.join().receive(ctx));
+
+        // Settings and account (SPEC §10): /settings and its forms, export, import, deletion, OPML.
+        CompletableFuture<dev.sluice.web.account.AccountRoutes> account = services.thenApply(s -> dev.sluice.web.account.AccountRoutes.create(
+                new dev.sluice.web.account.AccountRoutes.Needs(s.pipes(), s.pipeRepository(), s.outputs(), s.planLimits(),
+                        s.tokens(), s.emailChange(), s.accountDeletion(), s.clock(), s.baseUrl())));
+        app.get("/settings", ctx -> account.join().settings().show(ctx));
+        app.post("/settings/email", ctx -> account.join().email().request(ctx));
+        app.get(dev.sluice.auth.EmailChange.CONFIRM_PATH, ctx -> account.join().email().confirmForm(ctx));
+        app.post(dev.sluice.auth.EmailChange.CONFIRM_PATH, ctx -> account.join().email().confirm(ctx));
+        app.post("/settings/tokens", ctx -> account.join().tokens().create(ctx));
+        app.post("/settings/tokens/{id}/revoke", ctx -> account.join().tokens().revoke(ctx));
+        app.get("/settings/export", ctx -> account.join().export().download(ctx));
+        app.post(dev.sluice.web.account.ImportUpload.PATH, ctx -> account.join().importer().upload(ctx));
+        app.post("/settings/delete", ctx -> account.join().deletion().delete(ctx));
+        app.get("/mypipes.opml", ctx -> account.join().opml().download(ctx));
         mapErrors();
     }
 

@@ -73,7 +73,9 @@ class RetentionTest {
         long now = NOW.toEpochMilli();
         sql("INSERT INTO sessions VALUES ('expired', 1, 0, 0, ?)", now - 1);
         sql("INSERT INTO sessions VALUES ('live', 1, 0, ?, ?)", now, now + DAY);
-        sql("INSERT INTO login_links VALUES ('old-link', 'ada@example.org', NULL, 0, ?, NULL)", now - 1);
+        sql("INSERT INTO login_links VALUES ('old-link', 'ada@example.org', NULL, 0, ?, NULL)", now - 2 * DAY);
+        sql("INSERT INTO login_links VALUES ('late-click', 'ada@example.org', NULL, 0, ?, NULL)", now - 60_000);
+        sql("INSERT INTO email_changes VALUES ('old-change', 1, 'new@example.org', 0, ?, NULL)", now - 2 * DAY);
         sql("INSERT INTO login_links VALUES ('new-link', 'ada@example.org', NULL, ?, ?, NULL)", now, now + 60_000);
         sql("INSERT INTO api_tokens (user_id, name, token_hash, created_at, revoked_at) VALUES (1, 'long revoked', 'h1', 0, ?)",
                 now - 31 * DAY);
@@ -85,10 +87,12 @@ class RetentionTest {
 
         Map<String, Integer> deleted = runOnce(Retention.BATCH);
 
-        assertThat(deleted).containsEntry("sessions", 1).containsEntry("login links", 1)
+        assertThat(deleted).containsEntry("sessions", 1).containsEntry("login links", 1).containsEntry("e-mail changes", 1)
                 .containsEntry("revoked tokens", 1).containsEntry("last outputs", 1);
         assertThat(column("SELECT id_hash FROM sessions")).containsExactly("live");
-        assertThat(column("SELECT token_hash FROM login_links")).containsExactly("new-link");
+        assertThat(column("SELECT token_hash FROM login_links ORDER BY token_hash")).as("expired a minute ago: still told apart")
+                .containsExactly("late-click", "new-link");
+        assertThat(column("SELECT token_hash FROM email_changes")).isEmpty();
         assertThat(column("SELECT name FROM api_tokens ORDER BY id")).containsExactly("just revoked", "in use");
         assertThat(column("SELECT params_key FROM last_outputs")).containsExactly("fresh");
         assertThat(runOnce(Retention.BATCH).values()).as("a second pass finds nothing").containsOnly(0);

@@ -118,7 +118,19 @@ class AuthorizationMatrixTest {
             // The block catalogue is public.
             new Row("GET /api/blocks",                        "GET",    "/api/blocks",                         null,                  "200 200 200 | 200 200 200"),
             // Webhooks need no login: the hook id (and its secret, when set) is the credential.
-            new Row("POST /hook/{hookId}",                    "POST",   "/hook/0000000000",                    "{}",                  "404 404 404 | 404 404 404"));
+            new Row("POST /hook/{hookId}",                    "POST",   "/hook/0000000000",                    "{}",                  "404 404 404 | 404 404 404"),
+            // Settings and account: one's own only; anonymous callers are sent to log in. Changing
+            // or deleting the account needs a browser session: an API token is refused (403).
+            new Row("GET /settings",                          "GET",    "/settings",                           null,                  "200 200 302 | 200 200 302"),
+            new Row("POST /settings/email",                   "POST",   "/settings/email",                     null,                  "403 403 302 | 403 403 302"),
+            new Row("GET /settings/email/confirm",            "GET",    "/settings/email/confirm?token=made-up", null,                "400 400 302 | 400 400 302"),
+            new Row("POST /settings/email/confirm",           "POST",   "/settings/email/confirm",             null,                  "403 403 302 | 403 403 302"),
+            new Row("POST /settings/tokens",                  "POST",   "/settings/tokens",                    null,                  "303 303 302 | 303 303 302"),
+            new Row("POST /settings/tokens/{id}/revoke",      "POST",   "/settings/tokens/999999/revoke",      null,                  "404 404 302 | 404 404 302"),
+            new Row("GET /settings/export",                   "GET",    "/settings/export",                    null,                  "200 200 302 | 200 200 302"),
+            new Row("POST /settings/import",                  "POST",   "/settings/import",                    "{}",                  "400 400 302 | 400 400 302"),
+            new Row("POST /settings/delete",                  "POST",   "/settings/delete",                    null,                  "403 403 302 | 403 403 302"),
+            new Row("GET /mypipes.opml",                      "GET",    "/mypipes.opml",                       null,                  "200 200 302 | 200 200 302"));
     // @formatter:on
 
     static TestServer server;

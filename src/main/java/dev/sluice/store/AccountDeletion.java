@@ -1,0 +1,88 @@
+package dev.sluice.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Deletes an account and everything it owns (SPEC §10) in one transaction: its pipes with their
+ * versions, tags, likes, webhooks, webhook events, last outputs and first-seen dates; the likes
+ * it gave; its sessions, API tokens, pending login links and address changes. Every table is
+ * named here, rather than left to foreign-key cascades, so that a reader sees what goes and a
+ * table without a foreign key (webhook events, first-seen dates, login links) is not forgotten.
+ * In-memory caches are the caller's: it gets the ids of the deleted pipes.
+ */
+public final class AccountDeletion {
+    /** What was deleted. */
+    public record Deleted(String email, List<String> pipeIds) {
+        public Deleted {
+            pipeIds = List.copyOf(pipeIds);
+        }
+    }
+
+    /** The statements, in order: rows that refer to pipes first, the pipes, then the account's own rows. */
+    private static final List<String> STATEMENTS = List.of(
+            "DELETE FROM hook_events WHERE hook_id IN (SELECT h.hook_id FROM hooks h JOIN pipes p ON p.id = h.pipe_id WHERE p.owner_id = ?1)",
+            "DELETE FROM hooks WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
+            "DELETE FROM first_seen WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
+            "DELETE FROM last_outputs WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
+            "DELETE FROM pipe_likes WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1) OR user_id = ?1",
+            "DELETE FROM pipe_tags WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
+            "DELETE FROM pipe_versions WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
+            "DELETE FROM pipes WHERE owner_id = ?1",
+            "DELETE FROM sessions WHERE user_id = ?1",
+            "DELETE FROM api_tokens WHERE user_id = ?1",
+            "DELETE FROM email_changes WHERE user_id = ?1",
+            "DELETE FROM login_links WHERE email = (SELECT email FROM users WHERE id = ?1)",
+            "DELETE FROM users WHERE id = ?1");
+
+    private final Database db;
+
+    public AccountDeletion(Database db) {
+        this.db = db;
+    }
+
+    /** Deletes account {@code userId} and all it owns; empty when there is no such account. */
+    public Optional<Deleted> delete(long userId) {
+        return db.transaction(c -> {
+            Optional<String> email = emailOf(c, userId);
+            if (email.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> pipeIds = pipeIds(c, userId);
+            for (String sql : STATEMENTS) {
+                try (PreparedStatement st = c.prepareStatement(sql)) {
+                    st.setLong(1, userId);
+                    st.executeUpdate();
+                }
+            }
+            return Optional.of(new Deleted(email.get(), pipeIds));
+        });
+    }
+
+    private static Optional<String> emailOf(Connection c, long userId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT email FROM users WHERE id = ?")) {
+            st.setLong(1, userId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static List<String> pipeIds(Connection c, long userId) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT id FROM pipes WHERE owner_id = ?")) {
+            st.setLong(1, userId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+}
