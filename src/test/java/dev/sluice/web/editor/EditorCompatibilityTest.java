@@ -98,6 +98,19 @@ class EditorCompatibilityTest {
         assertThat(editor.field("c0ffee0003", 1).isSelected()).as("a flag shown as a ticked checkbox").isTrue();
     }
 
+    @Test
+    void jsonThatIsNotAPipeIsRefusedAndChangesNothing() {
+        EditorDriver editor = new EditorDriver(browser, server).open("/editor");
+        editor.click("json");
+        var text = browser.driver.findElement(By.id("json-text"));
+        text.clear();
+        text.sendKeys("{\"blocks\": 3}");
+        editor.click("json-load");
+        assertThat(browser.driver.findElement(By.id("json-error")).getText()).contains("no \"blocks\" list");
+        editor.click("json-close");
+        assertThat(browser.driver.findElements(By.cssSelector("#canvas g.block"))).hasSize(1);
+    }
+
     static void assertEquivalent(PipeDoc expected, PipeDoc actual) {
         assertThat(actual.blocks()).hasSameSizeAs(expected.blocks());
         Map<String, BlockSpec> saved = actual.byId();
