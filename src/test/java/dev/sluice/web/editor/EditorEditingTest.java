@@ -175,4 +175,55 @@ class EditorEditingTest {
         editor.press(Keys.DELETE);
         assertThat(editor.blocks("FeedBlock")).hasSize(1);
     }
+
+    @Test
+    void aBlockDroppedOnTheTrashIsDeleted() {
+        String feed = editor.drag("FeedBlock", 200, 80);
+        var trash = browser.driver.findElement(By.id("trash")).getRect();
+        new Actions(browser.driver).moveToElement(editor.block(feed).findElement(By.cssSelector("rect.head"))).clickAndHold()
+                .moveByOffset(20, 20).moveToLocation(trash.getX() + trash.getWidth() / 2, trash.getY() + trash.getHeight() / 2)
+                .release().perform();
+        assertThat(editor.blocks("FeedBlock")).isEmpty();
+        editor.click("undo");
+        assertThat(editor.blocks("FeedBlock")).hasSize(1);
+    }
+
+    @Test
+    void zoomAndFitBringEveryBlockIntoView() {
+        String viewport = "#canvas g.viewport";
+        String before = browser.driver.findElement(By.cssSelector(viewport)).getAttribute("transform");
+        editor.click("zoom-in");
+        assertThat(browser.driver.findElement(By.cssSelector(viewport)).getAttribute("transform")).isNotEqualTo(before);
+        editor.paste("{\"blocks\":[{\"id\":\"output\",\"type\":\"OutputBlock\",\"x\":4000,\"y\":3000,\"inputs\":[{}]},"
+                + "{\"id\":\"far0000001\",\"type\":\"UniqueBlock\",\"x\":-2000,\"y\":-1500,\"inputs\":[{}]}]}");
+        var canvas = editor.canvas().getRect();
+        for (String id : new String[] {"output", "far0000001"}) {
+            var r = editor.block(id).getRect();
+            assertThat(r.getX()).as(id).isBetween(canvas.getX(), canvas.getX() + canvas.getWidth());
+            assertThat(r.getY()).as(id).isBetween(canvas.getY(), canvas.getY() + canvas.getHeight());
+        }
+    }
+
+    @Test
+    void unsavedWorkIsGuardedAndKeptAsADraft() {
+        String feed = editor.drag("FeedBlock", 200, 80);
+        editor.type(feed, 0, "http://127.0.0.1:9/draft.xml");
+        Object guarded = browser.driver.executeScript(
+                "return !window.dispatchEvent(new Event('beforeunload', {cancelable: true}));");
+        assertThat(guarded).as("leaving with unsaved changes asks first").isEqualTo(true);
+        browser.waiting().until(d -> Boolean.TRUE.equals(browser.driver.executeScript(
+                "return !!localStorage.getItem('sluice.editor.draft.new');")));
+
+        // A new visit to the editor offers the draft instead of forcing it on the user.
+        editor.noConsoleErrors();
+        browser.driver.get("about:blank");
+        if (browser.openDialog() != null) {
+            browser.driver.switchTo().alert().accept();
+        }
+        editor.open("/editor");
+        assertThat(editor.blocks("FeedBlock")).isEmpty();
+        browser.driver.findElement(By.id("restore-draft")).click();
+        assertThat(editor.blocks("FeedBlock")).hasSize(1);
+        assertThat(editor.field(feed, 0).getAttribute("value")).isEqualTo("http://127.0.0.1:9/draft.xml");
+    }
 }
