@@ -178,6 +178,12 @@ public final class WebServer {
         CompletableFuture<BlocksApi> blocks = services.thenApply(s -> new BlocksApi(s.engine().registry(), s.engine().integrations()));
         app.get("/api/blocks", ctx -> blocks.join().list(ctx));
 
+        // Editor (SPEC §11): the page shell; the pipe itself comes from /api/pipes.
+        CompletableFuture<dev.sluice.web.editor.EditorPage> editor = services.thenApply(
+                s -> new dev.sluice.web.editor.EditorPage(s.pipes(), new Templates(), s.baseUrl()));
+        app.get("/editor", ctx -> editor.join().blank(ctx));
+        app.get("/editor/{id}", ctx -> editor.join().edit(ctx));
+
         // Webhooks (SPEC §14).
         CompletableFuture<HookRoutes> hooks = services.thenApply(s -> new HookRoutes(s.hooks()));
         app.post(HookRoutes.PREFIX + "{hookId}", ctx -> hooks.join().receive(ctx));

@@ -1,0 +1,5 @@
+/**
+ * The browser editor's page (SPEC §11): the server side is only the HTML shell and who may open
+ * which pipe; everything else is the JavaScript in {@code web/editor/}, talking to the JSON API.
+ */
+package dev.sluice.web.editor;

@@ -1,0 +1,2 @@
+// Placeholder: the inspector helper (branch wt-inspector) replaces this file.
+export function enhanceField() {}
