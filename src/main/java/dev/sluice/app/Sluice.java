@@ -71,6 +71,8 @@ public final class Sluice implements AutoCloseable {
     private final HookIndex hookIndex;
     private final HookEvents hookEvents;
     private final HookIngest hookIngest;
+    /** Web pages: feed requests per pipe, counted in memory, flushed by the jobs thread. */
+    private final dev.sluice.store.PipeUsage usage;
     /** First-seen dates of undated generated items (SPEC §4). */
     private final FirstSeenRepository firstSeen;
     /** Background jobs (retention), one thread so they never compete with each other; started by serving. */
@@ -98,7 +100,8 @@ public final class Sluice implements AutoCloseable {
         this.pipeRepository = new PipeRepository(db, clock);
         this.admission = new Admission(config.maxConcurrentRuns(), config.maxColdRunsPerUser(), Duration.ofSeconds(2));
         this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
-                clock, config.outputFreshFor(), config.baseUrl());
+                clock, config.outputFreshFor(), config.baseUrl(), new dev.sluice.store.PipeRuns(db));
+        this.usage = new dev.sluice.store.PipeUsage(db);
         this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits, hookIndex);
         this.tokens = new ApiTokens(db, users, clock);
         this.portier = config.portierBroker() == null ? null : new PortierLogin(
@@ -170,6 +173,17 @@ public final class Sluice implements AutoCloseable {
         HookRetention retention = new HookRetention(hookEvents, config.hooks(), clock, Duration.ofMillis(20));
         jobs.scheduleWithFixedDelay(retention, 1, HookRetention.EVERY.toMinutes(), TimeUnit.MINUTES);
         jobs.scheduleWithFixedDelay(this::forgetOldFirstSeenDates, 2, 60, TimeUnit.MINUTES);
+        // Web pages: feed request counts reach the database once a minute in one batched UPDATE.
+        jobs.scheduleWithFixedDelay(this::flushUsage, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /** Adds the counted feed requests to the database (the gallery's "most used"). */
+    public void flushUsage() {
+        try {
+            usage.flush();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Sluice.class).warn("could not save feed request counts: {}", e.getMessage());
+        }
     }
 
     /** Deletes first-seen dates past their retention in small batches, so runs never wait long on the lock. */
@@ -206,7 +220,7 @@ public final class Sluice implements AutoCloseable {
 
     private WebServer.Services webServices() {
         return new WebServer.Services(db, pipes, outputs, engine, admission, clock, planLimits, config.baseUrl(),
-                sessions, tokens, portier, sessionStarter, login, pipeRepository, hookIngest);
+                sessions, tokens, portier, sessionStarter, login, pipeRepository, hookIngest, usage);
     }
 
     public int port() {
@@ -265,6 +279,7 @@ public final class Sluice implements AutoCloseable {
         }
         if (jobs != null) {
             jobs.shutdownNow();
+            flushUsage();
         }
         downloader.close();
         db.close();

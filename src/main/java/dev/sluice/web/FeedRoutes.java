@@ -30,11 +30,14 @@ final class FeedRoutes {
     private final PipeService pipes;
     private final FeedOutputs outputs;
     private final InstantSource clock;
+    /** Counts served outputs for the gallery's "most used" (in memory; flushed by a job). */
+    private final dev.sluice.store.PipeUsage usage;
 
-    FeedRoutes(PipeService pipes, FeedOutputs outputs, InstantSource clock) {
+    FeedRoutes(PipeService pipes, FeedOutputs outputs, InstantSource clock, dev.sluice.store.PipeUsage usage) {
         this.pipes = pipes;
         this.outputs = outputs;
         this.clock = clock;
+        this.usage = usage;
     }
 
 
@@ -53,6 +56,7 @@ final class FeedRoutes {
         } catch (DataFormatUnavailable e) {
             throw new ApiError(HttpStatus.NOT_ACCEPTABLE.getCode(), e.getMessage());
         }
+        usage.count(pipe.get().id());
         FeedResult result = feed.result();
         long maxAge = Math.max(0, Duration.between(clock.instant(), result.freshUntil()).toSeconds());
         ctx.header("ETag", feed.etag());
