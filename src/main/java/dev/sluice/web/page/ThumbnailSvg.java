@@ -16,6 +16,8 @@ final class ThumbnailSvg {
     static final int BOX_W = 140;
     static final int BOX_H = 36;
     private static final int MARGIN = 20;
+    private static final int MIN_W = 480;
+    private static final int MIN_H = 240;
     private static final int LABEL_CHARS = 18;
 
     private ThumbnailSvg() {
@@ -27,10 +29,13 @@ final class ThumbnailSvg {
         double minY = blocks.values().stream().mapToDouble(BlockSpec::y).min().orElse(0);
         double maxX = blocks.values().stream().mapToDouble(BlockSpec::x).max().orElse(0);
         double maxY = blocks.values().stream().mapToDouble(BlockSpec::y).max().orElse(0);
-        double width = maxX - minX + BOX_W + 2 * MARGIN;
-        double height = maxY - minY + BOX_H + 2 * MARGIN;
-        double dx = MARGIN - minX;
-        double dy = MARGIN - minY;
+        // A canvas at least MIN_W × MIN_H, the graph centred on it, so a pipe of one block is not one giant box.
+        double graphW = maxX - minX + BOX_W;
+        double graphH = maxY - minY + BOX_H;
+        double width = Math.max(MIN_W, graphW + 2 * MARGIN);
+        double height = Math.max(MIN_H, graphH + 2 * MARGIN);
+        double dx = (width - graphW) / 2 - minX;
+        double dy = (height - graphH) / 2 - minY;
         StringBuilder svg = new StringBuilder(1024);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(num(width)).append(' ')
                 .append(num(height)).append("\" role=\"img\" aria-label=\"Diagram of the pipe's blocks\">")

@@ -42,6 +42,14 @@ class HostileContentTest {
     static final byte[] PIXEL = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
+    /** Feed → Filter → Output, as the editor would lay it out (the feed is never fetched: these pipes do not run). */
+    static final String THREE_BLOCKS = "{\"blocks\":[{\"id\":\"output\",\"type\":\"OutputBlock\",\"x\":560,\"y\":120,\"name\":\"Output\","
+            + "\"userinputs\":[\"\"],\"inputs\":[{\"from\":\"b2\",\"from_output_slot\":0}],\"textinputs\":[]},"
+            + "{\"id\":\"b2\",\"type\":\"FilterBlock\",\"x\":300,\"y\":60,\"name\":\"Filter\",\"userinputs\":[\"sport\",true,\"title\"],"
+            + "\"inputs\":[{\"from\":\"b1\",\"from_output_slot\":0}],\"textinputs\":[{},{},{}]},"
+            + "{\"id\":\"b1\",\"type\":\"FeedBlock\",\"x\":40,\"y\":140,\"name\":\"Newspapers\","
+            + "\"userinputs\":[\"http://127.0.0.1:9/news.xml\"],\"inputs\":[],\"textinputs\":[{}]}]}";
+
     MockWebServer upstream;
 
     /** The feed: every trick in one item, plus an ordinary item; its images are served by the upstream itself. */
@@ -198,7 +206,7 @@ class HostileContentTest {
                                   List<String> tags) {
         try {
             long id = server.sluice.users().findOrCreate(owner).id();
-            return server.sluice.pipes().create(id, new PipeRepository.Draft(title, description, PipePagesTest.EMPTY, isPublic, tags));
+            return server.sluice.pipes().create(id, new PipeRepository.Draft(title, description, THREE_BLOCKS, isPublic, tags));
         } catch (PipeFormatException e) {
             throw new AssertionError(e);
         }
