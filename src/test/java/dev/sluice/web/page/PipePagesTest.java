@@ -306,4 +306,19 @@ class PipePagesTest {
         assertThat(r.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age");
         assertThat(r.body()).startsWith("<svg").contains("<line").contains("&lt;script&gt;").doesNotContain("<script");
     }
+
+    @Test
+    void feedRequestsAreCountedInMemoryAndReachTheGalleryOnlyWhenFlushed() {
+        StoredPipe shared = pipe("Popular", true);
+        for (int i = 0; i < 3; i++) {
+            assertThat(anonymous.get("/feed/" + shared.id()).statusCode()).isEqualTo(200);
+        }
+        assertThat(anonymous.get("/feed/" + shared.id() + ".atom").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/feed/nosuchpipe").statusCode()).isEqualTo(404);
+        assertThat(anonymous.get("/pipes").body()).as("no write per request").contains("used 0 times");
+        server.sluice.flushUsage();
+        assertThat(anonymous.get("/pipes").body()).contains("used 4 times");
+        server.sluice.flushUsage();
+        assertThat(anonymous.get("/pipes").body()).as("a flush adds only what was counted since the last").contains("used 4 times");
+    }
 }
