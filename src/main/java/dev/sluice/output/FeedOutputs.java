@@ -17,6 +17,9 @@ import dev.sluice.plan.Plans;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.store.LastOutput;
 import dev.sluice.store.LastOutputRepository;
+import dev.sluice.store.LastRun;
+import dev.sluice.store.PipeRuns;
+import dev.sluice.store.RunOutcome;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.StoredPipe;
 import dev.sluice.store.UserRepository;
@@ -67,7 +70,7 @@ public final class FeedOutputs {
     private final java.util.concurrent.atomic.AtomicLong generationCounter = new java.util.concurrent.atomic.AtomicLong();
 
     /** Where each real run's outcome goes (the dashboard's "last run"); null records nothing. */
-    private final dev.sluice.store.PipeRuns runOutcomes;
+    private final PipeRuns runOutcomes;
 
     private record Rendering(RunKey run, OutputFormat format) {
     }
@@ -80,7 +83,7 @@ public final class FeedOutputs {
     /** As above, recording the outcome of every real (uncached) run in {@code runOutcomes}. */
     public FeedOutputs(Engine engine, Admission admission, PipeRepository pipes, UserRepository users, Plans plans,
                        LastOutputRepository lastOutputs, InstantSource clock, Duration freshFor, String baseUrl,
-                       dev.sluice.store.PipeRuns runOutcomes) {
+                       PipeRuns runOutcomes) {
         this.runOutcomes = runOutcomes;
         this.engine = engine;
         this.admission = admission;
@@ -234,11 +237,11 @@ public final class FeedOutputs {
     /** Records how a real run ended, for the owner's dashboard; a failure to record never fails the run. */
     private FeedResult finished(StoredPipe pipe, FeedResult result, boolean timedOut) {
         if (runOutcomes != null) {
-            dev.sluice.store.RunOutcome outcome = timedOut ? dev.sluice.store.RunOutcome.TIMED_OUT
-                    : result.stale() ? dev.sluice.store.RunOutcome.STALE
-                    : result.complete() ? dev.sluice.store.RunOutcome.OK : dev.sluice.store.RunOutcome.ERRORS;
+            RunOutcome outcome = timedOut ? RunOutcome.TIMED_OUT
+                    : result.stale() ? RunOutcome.STALE
+                    : result.complete() ? RunOutcome.OK : RunOutcome.ERRORS;
             try {
-                runOutcomes.record(new dev.sluice.store.LastRun(pipe.id(), outcome, result.errors().size(), clock.instant()));
+                runOutcomes.record(new LastRun(pipe.id(), outcome, result.errors().size(), clock.instant()));
             } catch (RuntimeException e) {
                 LOG.warn("could not record the run of pipe {}: {}", pipe.id(), e.getMessage());
             }

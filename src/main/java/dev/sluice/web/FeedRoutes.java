@@ -8,6 +8,7 @@ import dev.sluice.output.ErrorReport;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.output.FeedResult;
 import dev.sluice.output.RenderedFeed;
+import dev.sluice.store.PipeUsage;
 import dev.sluice.store.StoredPipe;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -31,9 +32,9 @@ final class FeedRoutes {
     private final FeedOutputs outputs;
     private final InstantSource clock;
     /** Counts served outputs for the gallery's "most used" (in memory; flushed by a job). */
-    private final dev.sluice.store.PipeUsage usage;
+    private final PipeUsage usage;
 
-    FeedRoutes(PipeService pipes, FeedOutputs outputs, InstantSource clock, dev.sluice.store.PipeUsage usage) {
+    FeedRoutes(PipeService pipes, FeedOutputs outputs, InstantSource clock, PipeUsage usage) {
         this.pipes = pipes;
         this.outputs = outputs;
         this.clock = clock;

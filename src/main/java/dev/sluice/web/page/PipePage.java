@@ -3,9 +3,11 @@ package dev.sluice.web.page;
 import dev.sluice.feed.OutputFormat;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.pipe.PipeCodec;
+import dev.sluice.pipe.PipeDoc;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.store.PipeLikes;
 import dev.sluice.store.PipeRuns;
+import dev.sluice.store.PipeVersions;
 import dev.sluice.store.StoredPipe;
 import dev.sluice.store.User;
 import dev.sluice.web.Caller;
@@ -34,7 +36,7 @@ public final class PipePage {
     private final InstantSource clock;
 
     public PipePage(PipeAccess access, FeedOutputs outputs, PipeLikes likes, PipeRuns runs,
-                    dev.sluice.store.PipeVersions versions, Templates templates, InstantSource clock) {
+                    PipeVersions versions, Templates templates, InstantSource clock) {
         this.access = access;
         this.outputs = outputs;
         this.likes = likes;
@@ -86,7 +88,7 @@ public final class PipePage {
         try {
             svg = ThumbnailSvg.of(PipeCodec.parse(pipe.json()));
         } catch (PipeFormatException e) {
-            svg = ThumbnailSvg.of(new dev.sluice.pipe.PipeDoc(List.of(), null));
+            svg = ThumbnailSvg.of(new PipeDoc(List.of(), null));
         }
         // The version is in the URL the pages use, so a saved change is a new URL; a day is safe.
         ctx.header("Cache-Control", (pipe.isPublic() ? "public" : "private") + ", max-age=86400");
