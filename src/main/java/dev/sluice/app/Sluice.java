@@ -80,6 +80,8 @@ public final class Sluice implements AutoCloseable {
     // Settings and account: address changes, account deletion
     private final dev.sluice.auth.EmailChange emailChange;
     private final dev.sluice.store.AccountDeletion accountDeletion;
+    /** Web pages: feed requests per pipe, counted in memory, flushed by the jobs thread. */
+    private final dev.sluice.store.PipeUsage usage;
     /** First-seen dates of undated generated items (SPEC §4). */
     private final FirstSeenRepository firstSeen;
     /** Background jobs (retention), one thread so they never compete with each other; started by serving. */
@@ -108,7 +110,8 @@ public final class Sluice implements AutoCloseable {
         this.admission = new Admission(config.maxConcurrentRuns(), config.maxColdRunsPerUser(), Duration.ofSeconds(2));
         this.metrics = new Prometheus(admission, config.maxConcurrentRuns());
         this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
-                clock, config.outputFreshFor(), config.baseUrl());
+                clock, config.outputFreshFor(), config.baseUrl(), new dev.sluice.store.PipeRuns(db));
+        this.usage = new dev.sluice.store.PipeUsage(db);
         this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits, hookIndex);
         this.tokens = new ApiTokens(db, users, clock);
         this.portier = config.portierBroker() == null ? null : new PortierLogin(
@@ -187,6 +190,17 @@ public final class Sluice implements AutoCloseable {
         jobs.scheduleWithFixedDelay(retention, 1, HookRetention.EVERY.toMinutes(), TimeUnit.MINUTES);
         Retention expired = new Retention(db, clock, Sweeps.standard(), Retention.BATCH, Duration.ofMillis(20));
         jobs.scheduleWithFixedDelay(expired, 2, Retention.EVERY.toMinutes(), TimeUnit.MINUTES);
+        // Web pages: feed request counts reach the database once a minute in one batched UPDATE.
+        jobs.scheduleWithFixedDelay(this::flushUsage, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /** Adds the counted feed requests to the database (the gallery's "most used"). */
+    public void flushUsage() {
+        try {
+            usage.flush();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Sluice.class).warn("could not save feed request counts: {}", e.getMessage());
+        }
     }
 
     /**
@@ -211,7 +225,7 @@ public final class Sluice implements AutoCloseable {
     private WebServer.Services webServices() {
         return new WebServer.Services(db, pipes, outputs, engine, admission, clock, planLimits, config.baseUrl(),
                 sessions, tokens, portier, sessionStarter, login, pipeRepository, hookIngest,
-                emailChange, accountDeletion, metrics, config.metricsToken());
+                emailChange, accountDeletion, metrics, config.metricsToken(), usage);
     }
 
     public int port() {
@@ -271,6 +285,7 @@ public final class Sluice implements AutoCloseable {
         }
         if (jobs != null) {
             jobs.shutdownNow();
+            flushUsage();
         }
         downloader.close();
         metrics.close();

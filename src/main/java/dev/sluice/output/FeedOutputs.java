@@ -17,6 +17,9 @@ import dev.sluice.plan.Plans;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.store.LastOutput;
 import dev.sluice.store.LastOutputRepository;
+import dev.sluice.store.LastRun;
+import dev.sluice.store.PipeRuns;
+import dev.sluice.store.RunOutcome;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.StoredPipe;
 import dev.sluice.store.UserRepository;
@@ -66,11 +69,22 @@ public final class FeedOutputs {
     private final Cache<String, Long> generations = Caffeine.newBuilder().maximumSize(100_000).build();
     private final java.util.concurrent.atomic.AtomicLong generationCounter = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Where each real run's outcome goes (the dashboard's "last run"); null records nothing. */
+    private final PipeRuns runOutcomes;
+
     private record Rendering(RunKey run, OutputFormat format) {
     }
 
     public FeedOutputs(Engine engine, Admission admission, PipeRepository pipes, UserRepository users, Plans plans,
                        LastOutputRepository lastOutputs, InstantSource clock, Duration freshFor, String baseUrl) {
+        this(engine, admission, pipes, users, plans, lastOutputs, clock, freshFor, baseUrl, null);
+    }
+
+    /** As above, recording the outcome of every real (uncached) run in {@code runOutcomes}. */
+    public FeedOutputs(Engine engine, Admission admission, PipeRepository pipes, UserRepository users, Plans plans,
+                       LastOutputRepository lastOutputs, InstantSource clock, Duration freshFor, String baseUrl,
+                       PipeRuns runOutcomes) {
+        this.runOutcomes = runOutcomes;
         this.engine = engine;
         this.admission = admission;
         this.pipes = pipes;
@@ -199,7 +213,7 @@ public final class FeedOutputs {
             throws Admission.Busy {
         Instant now = clock.instant();
         if (c.problem() != null) {
-            return fallback(pipe, key, Feed.EMPTY, null, problems(c.problem()), now);
+            return finished(pipe, fallback(pipe, key, Feed.EMPTY, null, problems(c.problem()), now), false);
         }
         RunResult run;
         runs.incrementAndGet();
@@ -213,14 +227,29 @@ public final class FeedOutputs {
                 pipe.ownerId(), run.took().toMillis(), run.complete() ? "ok" : run.timedOut() ? "timeout" : "error",
                 feed.items().size(), run.errors().size());
         if (!run.complete()) {
-            return fallback(pipe, key, feed, data, run.errors(), now);
+            return finished(pipe, fallback(pipe, key, feed, data, run.errors(), now), run.timedOut());
         }
         byte[] json = data != null ? StoredData.write(data) : FeedJson.write(feed);
         String tag = Hashes.hex(json);
         Optional<LastOutput> previous = lastOutputs.find(pipe.id(), key.paramsKey());
         Instant changedAt = previous.filter(p -> p.contentTag().equals(tag)).map(LastOutput::changedAt).orElse(now);
         lastOutputs.save(new LastOutput(pipe.id(), key.paramsKey(), pipe.version(), json, tag, now, changedAt));
-        return new FeedResult(feed, run.errors(), now, changedAt, null, true, now.plus(freshFor), data);
+        return finished(pipe, new FeedResult(feed, run.errors(), now, changedAt, null, true, now.plus(freshFor), data), false);
+    }
+
+    /** Records how a real run ended, for the owner's dashboard; a failure to record never fails the run. */
+    private FeedResult finished(StoredPipe pipe, FeedResult result, boolean timedOut) {
+        if (runOutcomes != null) {
+            RunOutcome outcome = timedOut ? RunOutcome.TIMED_OUT
+                    : result.stale() ? RunOutcome.STALE
+                    : result.complete() ? RunOutcome.OK : RunOutcome.ERRORS;
+            try {
+                runOutcomes.record(new LastRun(pipe.id(), outcome, result.errors().size(), clock.instant()));
+            } catch (RuntimeException e) {
+                LOG.warn("could not record the run of pipe {}: {}", pipe.id(), e.getMessage());
+            }
+        }
+        return result;
     }
 
     /**

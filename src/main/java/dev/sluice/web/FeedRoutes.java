@@ -8,6 +8,7 @@ import dev.sluice.output.ErrorReport;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.output.FeedResult;
 import dev.sluice.output.RenderedFeed;
+import dev.sluice.store.PipeUsage;
 import dev.sluice.store.StoredPipe;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -30,11 +31,14 @@ final class FeedRoutes {
     private final PipeService pipes;
     private final FeedOutputs outputs;
     private final InstantSource clock;
+    /** Counts served outputs for the gallery's "most used" (in memory; flushed by a job). */
+    private final PipeUsage usage;
 
-    FeedRoutes(PipeService pipes, FeedOutputs outputs, InstantSource clock) {
+    FeedRoutes(PipeService pipes, FeedOutputs outputs, InstantSource clock, PipeUsage usage) {
         this.pipes = pipes;
         this.outputs = outputs;
         this.clock = clock;
+        this.usage = usage;
     }
 
 
@@ -53,6 +57,7 @@ final class FeedRoutes {
         } catch (DataFormatUnavailable e) {
             throw new ApiError(HttpStatus.NOT_ACCEPTABLE.getCode(), e.getMessage());
         }
+        usage.count(pipe.get().id());
         FeedResult result = feed.result();
         long maxAge = Math.max(0, Duration.between(clock.instant(), result.freshUntil()).toSeconds());
         ctx.header("ETag", feed.etag());

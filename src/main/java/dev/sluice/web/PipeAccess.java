@@ -12,24 +12,24 @@ import java.util.Optional;
  * readable by all; only its owner changes it, others get 403. Changes need a logged-in caller
  * first (401), whatever the pipe.
  */
-final class PipeAccess {
+public final class PipeAccess {
     private final PipeService pipes;
 
-    PipeAccess(PipeService pipes) {
+    public PipeAccess(PipeService pipes) {
         this.pipes = pipes;
     }
 
     /** True when the request's caller owns {@code pipe}. */
-    static boolean owns(Context ctx, StoredPipe pipe) {
+    public static boolean owns(Context ctx, StoredPipe pipe) {
         return owns(Caller.user(ctx), pipe);
     }
 
-    static boolean owns(Optional<User> user, StoredPipe pipe) {
+    public static boolean owns(Optional<User> user, StoredPipe pipe) {
         return user.isPresent() && user.get().id() == pipe.ownerId();
     }
 
     /** The pipe, if the caller (perhaps anonymous) may read it; otherwise 404. */
-    StoredPipe readable(Context ctx) {
+    public StoredPipe readable(Context ctx) {
         Optional<User> user = Caller.user(ctx);
         return pipes.find(ctx.pathParam("id"))
                 .filter(p -> p.isPublic() || owns(user, p))
@@ -40,7 +40,7 @@ final class PipeAccess {
      * The pipe, for its owner: 401 for anonymous callers, 404 when the caller may not even read
      * it, and 403 with {@code refusal} when they may read it but it is not theirs.
      */
-    StoredPipe owned(Context ctx, String refusal) {
+    public StoredPipe owned(Context ctx, String refusal) {
         Caller.required(ctx);
         StoredPipe pipe = readable(ctx);
         if (!owns(ctx, pipe)) {

@@ -21,6 +21,9 @@ final class PreviewRoutes {
     private final Templates templates;
     private final InstantSource clock;
 
+    /** How much of a data pipe's output the page shows; the raw feed URLs have all of it. */
+    static final int MAX_DATA_CHARS = 100_000;
+
     PreviewRoutes(PipeService pipes, FeedOutputs outputs, Templates templates, InstantSource clock) {
         this.pipes = pipes;
         this.outputs = outputs;
@@ -37,7 +40,12 @@ final class PreviewRoutes {
         Map<String, Object> model = new HashMap<>();
         model.put("title", pipe.title().isBlank() ? "Pipe " + pipe.id() : pipe.title());
         model.put("description", pipe.description());
+        model.put("pipeId", pipe.id());
         model.put("items", result.feed().items().stream().map(ItemView::of).toList());
+        String data = result.isData() ? dataText(result) : "";
+        model.put("data", data);
+        model.put("dataFormat", result.isData() ? result.data().sourceFormat().toUpperCase(java.util.Locale.ROOT) : "");
+        model.put("dataTruncated", data.length() >= MAX_DATA_CHARS);
         model.put("errors", result.errors().stream().map(RunError::describe).toList());
         model.put("stale", result.stale());
         model.put("staleMinutes", result.stale() ? result.staleAge().toMinutes() : 0);
@@ -52,5 +60,15 @@ final class PreviewRoutes {
         model.put("key", pipe.isPublic() ? "" : pipe.feedKey());
         model.put("action", "/preview/" + pipe.id());
         templates.render(ctx, "preview", model);
+    }
+
+    /** A data pipe's output as indented JSON (its XML form is one link away), cut at {@link #MAX_DATA_CHARS}. */
+    private static String dataText(FeedResult result) {
+        try {
+            String text = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result.data().tree());
+            return text.length() > MAX_DATA_CHARS ? text.substring(0, MAX_DATA_CHARS) : text;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "";
+        }
     }
 }

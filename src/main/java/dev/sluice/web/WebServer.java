@@ -59,7 +59,9 @@ public final class WebServer {
                            // settings and account
                            dev.sluice.auth.EmailChange emailChange, dev.sluice.store.AccountDeletion accountDeletion,
                            // operations
-                           Prometheus metrics, String metricsToken) {
+                           Prometheus metrics, String metricsToken,
+                           // web pages: feed requests counted for the gallery's "most used"
+                           dev.sluice.store.PipeUsage usage) {
     }
 
     private final Javalin app;
@@ -121,7 +123,7 @@ public final class WebServer {
         // Browsers and feed readers ask for /favicon.ico whatever the page says.
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
 
-        CompletableFuture<FeedRoutes> feeds = services.thenApply(s -> new FeedRoutes(s.pipes(), s.outputs(), s.clock()));
+        CompletableFuture<FeedRoutes> feeds = services.thenApply(s -> new FeedRoutes(s.pipes(), s.outputs(), s.clock(), s.usage()));
         CompletableFuture<PreviewRoutes> previews = services.thenApply(
                 s -> new PreviewRoutes(s.pipes(), s.outputs(), new Templates(), s.clock()));
         CompletableFuture<RunApi> runs = services.thenApply(
@@ -162,17 +164,32 @@ public final class WebServer {
         app.get("/login/portier", ctx -> portier.join().start(ctx));
         app.post(PortierLogin.VERIFY_PATH, ctx -> portier.join().verify(ctx));
 
-        // Login area: magic-link login, logout, and a minimal /mypipes until the web pages exist.
+        // Login area: magic-link login and logout.
         CompletableFuture<LoginRoutes> logins = services.thenApply(
                 s -> new LoginRoutes(s.login(), s.sessions(), new SessionCookie(s.baseUrl()), new Templates(), s.portier()));
-        CompletableFuture<MyPipesPage> myPipes = services.thenApply(
-                s -> new MyPipesPage(s.pipeRepository(), s.outputs(), new Templates()));
         app.get("/login", ctx -> logins.join().form(ctx));
         app.post("/login", ctx -> logins.join().request(ctx));
         app.get("/login/verify", ctx -> logins.join().verify(ctx));
         app.post("/logout", ctx -> logins.join().logout(ctx));
         app.post("/logout/everywhere", ctx -> logins.join().logoutEverywhere(ctx));
-        app.get("/mypipes", ctx -> myPipes.join().show(ctx));
+
+        // Web pages (SPEC §10): landing, dashboard, pipe page with its form actions, gallery (pages area).
+        CompletableFuture<Pages> pages = services.thenApply(Pages::new);
+        app.get("/", ctx -> pages.join().landing.show(ctx));
+        app.get("/mypipes", ctx -> pages.join().dashboard.show(ctx));
+        app.get("/pipes", ctx -> pages.join().gallery.show(ctx));
+        app.get("/pipe/{id}", ctx -> pages.join().pipe.show(ctx));
+        app.get("/pipe/{id}/thumbnail.svg", ctx -> pages.join().pipe.thumbnail(ctx));
+        app.get("/pipe/{id}/delete", ctx -> pages.join().pipe.confirmDelete(ctx));
+        app.post("/pipe/{id}/delete", ctx -> pages.join().actions.delete(ctx));
+        app.post("/pipe/{id}/like", ctx -> pages.join().actions.like(ctx, true));
+        app.post("/pipe/{id}/unlike", ctx -> pages.join().actions.like(ctx, false));
+        app.post("/pipe/{id}/share", ctx -> pages.join().actions.share(ctx, true));
+        app.post("/pipe/{id}/unshare", ctx -> pages.join().actions.share(ctx, false));
+        app.post("/pipe/{id}/tags", ctx -> pages.join().actions.tags(ctx));
+        app.post("/pipe/{id}/fork", ctx -> pages.join().actions.fork(ctx));
+        app.post("/pipe/{id}/duplicate", ctx -> pages.join().actions.duplicate(ctx));
+        app.post("/pipe/{id}/versions/{version}/rollback", ctx -> pages.join().actions.rollback(ctx));
 
         // Block catalogue for the editor's palette (blocks issue).
         CompletableFuture<BlocksApi> blocks = services.thenApply(s -> new BlocksApi(s.engine().registry(), s.engine().integrations()));

@@ -115,6 +115,22 @@ class AuthorizationMatrixTest {
             new Row("POST /logout/everywhere",                "POST",   "/logout/everywhere",                  null,                  "303 303 302 | 303 303 302"),
             // The user's own pipes; anonymous callers are sent to log in.
             new Row("GET /mypipes",                           "GET",    "/mypipes",                            null,                  "200 200 302 | 200 200 302"),
+            // Web pages (pages area): private pipes are 404 to all but their owner; form actions answer
+            // with a redirect (303), anonymous visitors are sent to log in (303 for POSTs, 302 for pages).
+            new Row("GET /",                                  "GET",    "/",                                   null,                  "302 302 200 | 302 302 200"),
+            new Row("GET /pipes",                             "GET",    "/pipes",                              null,                  "200 200 200 | 200 200 200"),
+            new Row("GET /pipe/{id}",                         "GET",    "/pipe/{id}",                          null,                  "200 404 404 | 200 200 200"),
+            new Row("GET /pipe/{id}/thumbnail.svg",           "GET",    "/pipe/{id}/thumbnail.svg",            null,                  "200 404 404 | 200 200 200"),
+            new Row("GET /pipe/{id}/delete",                  "GET",    "/pipe/{id}/delete",                   null,                  "200 404 302 | 200 403 302"),
+            new Row("POST /pipe/{id}/delete",                 "POST",   "/pipe/{id}/delete",                   null,                  "303 404 303 | 303 403 303"),
+            new Row("POST /pipe/{id}/like",                   "POST",   "/pipe/{id}/like",                     null,                  "403 404 303 | 403 303 303"),
+            new Row("POST /pipe/{id}/unlike",                 "POST",   "/pipe/{id}/unlike",                   null,                  "403 404 303 | 403 303 303"),
+            new Row("POST /pipe/{id}/share",                  "POST",   "/pipe/{id}/share",                    null,                  "303 404 303 | 303 403 303"),
+            new Row("POST /pipe/{id}/unshare",                "POST",   "/pipe/{id}/unshare",                  null,                  "303 404 303 | 303 403 303"),
+            new Row("POST /pipe/{id}/tags",                   "POST",   "/pipe/{id}/tags",                     null,                  "303 404 303 | 303 403 303"),
+            new Row("POST /pipe/{id}/fork",                   "POST",   "/pipe/{id}/fork",                     null,                  "303 404 303 | 303 303 303"),
+            new Row("POST /pipe/{id}/duplicate",              "POST",   "/pipe/{id}/duplicate",                null,                  "303 404 303 | 303 403 303"),
+            new Row("POST /pipe/{id}/versions/{version}/rollback", "POST", "/pipe/{id}/versions/1/rollback",   null,                  "303 404 303 | 303 403 303"),
             // The block catalogue is public.
             new Row("GET /api/blocks",                        "GET",    "/api/blocks",                         null,                  "200 200 200 | 200 200 200"),
             // Editor: the page is open to all (it asks to log in at save); a private pipe's editor is its owner's alone.

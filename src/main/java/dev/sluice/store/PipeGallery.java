@@ -1,0 +1,139 @@
+package dev.sluice.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The public gallery (SPEC §10): public pipes found by a search over title, description and
+ * tags, narrowed to a tag, in one of three orders, one page at a time — paged in SQL, so a
+ * page costs the same however many pipes are shared.
+ */
+public final class PipeGallery {
+    public static final int PAGE_SIZE = 12;
+
+    private final Database db;
+
+    public PipeGallery(Database db) {
+        this.db = db;
+    }
+
+    /** The gallery's orders; ties are broken by share date, then id, so pages never overlap. */
+    public enum Order {
+        LIKES("likes DESC, p.shared_at DESC, p.id"),
+        NEWEST("p.shared_at DESC, p.id"),
+        MOST_USED("p.use_count DESC, p.shared_at DESC, p.id");
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /**
+     * What to show.
+     *
+     * @param search words that must each occur in the title, description or a tag ("" for all)
+     * @param tag    a tag the pipes must carry, normalised ("" for any)
+     * @param page   1-based
+     */
+    public record Query(String search, String tag, Order order, int page) {
+        public Query {
+            search = search == null ? "" : search.strip();
+            tag = tag == null ? "" : tag.strip();
+            order = order == null ? Order.LIKES : order;
+            page = Math.max(1, page);
+        }
+    }
+
+    /** A pipe as the gallery lists it (no pipe JSON: the thumbnail is fetched on its own). */
+    public record Entry(String id, int version, String title, String description, List<String> tags, int likes, long uses,
+                        Instant sharedAt) {
+        public Entry {
+            tags = List.copyOf(tags);
+        }
+    }
+
+    /** One page of results and how many there are in all. */
+    public record Page(List<Entry> entries, int total, int page) {
+        public int pages() {
+            return Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        }
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < pages();
+        }
+    }
+
+    public Page find(Query q) {
+        List<String> words = Arrays.stream(q.search().split("\\s+")).filter(w -> !w.isEmpty()).limit(8).toList();
+        StringBuilder where = new StringBuilder(" WHERE p.is_public = 1");
+        List<Object> args = new ArrayList<>();
+        for (String word : words) {
+            // LIKE is case-insensitive for ASCII in SQLite; tags are stored lower-cased anyway.
+            where.append(" AND (p.title LIKE ? ESCAPE '\\' OR p.description LIKE ? ESCAPE '\\' OR EXISTS "
+                    + "(SELECT 1 FROM pipe_tags s WHERE s.pipe_id = p.id AND s.tag LIKE ? ESCAPE '\\'))");
+            String pattern = "%" + likeEscaped(word) + "%";
+            args.add(pattern);
+            args.add(pattern);
+            args.add(pattern);
+        }
+        if (!q.tag().isEmpty()) {
+            where.append(" AND EXISTS (SELECT 1 FROM pipe_tags t WHERE t.pipe_id = p.id AND t.tag = ?)");
+            args.add(q.tag());
+        }
+        return db.read(c -> {
+            int total;
+            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM pipes p" + where)) {
+                bind(st, args);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    total = rs.getInt(1);
+                }
+            }
+            List<Entry> entries = new ArrayList<>();
+            String sql = "SELECT p.id, p.version, p.title, p.description, p.use_count, p.shared_at, "
+                    + "(SELECT COUNT(*) FROM pipe_likes l WHERE l.pipe_id = p.id) AS likes, "
+                    + "(SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM pipe_tags g WHERE g.pipe_id = p.id ORDER BY tag)) AS tags "
+                    + "FROM pipes p" + where + " ORDER BY " + q.order().sql + " LIMIT ? OFFSET ?";
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                bind(st, args);
+                st.setInt(args.size() + 1, PAGE_SIZE);
+                st.setLong(args.size() + 2, (long) (q.page() - 1) * PAGE_SIZE);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(entry(rs));
+                    }
+                }
+            }
+            return new Page(entries, total, q.page());
+        });
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        String tags = rs.getString("tags");
+        return new Entry(rs.getString("id"), rs.getInt("version"), rs.getString("title"), rs.getString("description"),
+                tags == null ? List.of() : List.of(tags.split("\n")), rs.getInt("likes"), rs.getLong("use_count"),
+                Instant.ofEpochMilli(rs.getLong("shared_at")));
+    }
+
+    private static void bind(PreparedStatement st, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            st.setObject(i + 1, args.get(i));
+        }
+    }
+
+    /** A search word with LIKE's wildcards taken literally. */
+    static String likeEscaped(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
