@@ -54,7 +54,9 @@ public final class WebServer {
                            // login area
                            EmailLogin login, PipeRepository pipeRepository,
                            // webhooks
-                           HookIngest hooks) {
+                           HookIngest hooks,
+                           // editor inspector: the Extract picker fetches pages through the shared downloader
+                           dev.sluice.fetch.Downloader downloader) {
     }
 
     private final Javalin app;
@@ -168,6 +170,11 @@ public final class WebServer {
         // Webhooks (SPEC §14).
         CompletableFuture<HookRoutes> hooks = services.thenApply(s -> new HookRoutes(s.hooks()));
         app.post(HookRoutes.PREFIX + "{hookId}", ctx -> hooks.join().receive(ctx));
+
+        // Editor inspector: the Extract picker's sandboxed page (dev.sluice.web.editor.PickerPage).
+        CompletableFuture<dev.sluice.web.editor.PickerPage> picker = services.thenApply(
+                s -> new dev.sluice.web.editor.PickerPage(s.downloader(), s.baseUrl()));
+        app.get(dev.sluice.web.editor.PickerPage.PATH, ctx -> picker.join().show(ctx));
         mapErrors();
     }
 

@@ -116,6 +116,8 @@ class AuthorizationMatrixTest {
             new Row("GET /mypipes",                           "GET",    "/mypipes",                            null,                  "200 200 302 | 200 200 302"),
             // The block catalogue is public.
             new Row("GET /api/blocks",                        "GET",    "/api/blocks",                         null,                  "200 200 200 | 200 200 200"),
+            // Editor inspector: the Extract picker's page is for logged-in users (no address: 400); others log in.
+            new Row("GET /editor/picker",                     "GET",    "/editor/picker",                      null,                  "400 400 302 | 400 400 302"),
             // Webhooks need no login: the hook id (and its secret, when set) is the credential.
             new Row("POST /hook/{hookId}",                    "POST",   "/hook/0000000000",                    "{}",                  "404 404 404 | 404 404 404"));
     // @formatter:on
