@@ -20,17 +20,28 @@ export function enhanceField(input, ctx) {
   else if (typeName === 'ForeachBlock' && ctx.index === 0) help(input, FOREACH_HELP);
 }
 
-function after(input, node) {
-  input.insertAdjacentElement('afterend', node);
-  return node;
+/** Puts `button` beside `input` on one line (the field's row has a fixed height on the canvas). */
+function beside(input, button) {
+  let line = input.parentElement;
+  if (!line || !line.classList.contains('field-line')) {
+    line = el('span', { class: 'field-line' });
+    input.replaceWith(line);
+    line.appendChild(input);
+  }
+  line.appendChild(button);
+  return button;
 }
 
+/** Help on a field: as its tooltip and accessible description (the field's row has no room for a paragraph). */
 function help(input, text) {
-  const id = `${input.id || 'field'}-help`;
-  const p = el('p', { class: 'field-help', id }, null, text);
-  // After the field's own helpers (buttons), at the end of its row.
-  (input.parentElement || input).appendChild(p);
-  input.setAttribute('aria-describedby', id);
+  input.title = text;
+  input.setAttribute('aria-description', text);
+  if (input.tagName === 'SELECT') {
+    for (const option of input.options) {
+      const line = text.split('. ').find(part => part.startsWith(`${option.value}:`));
+      if (line) option.title = line;
+    }
+  }
 }
 
 /** The page the Extract block works on: the URL option of the Download block feeding it, if any. */
@@ -43,7 +54,7 @@ function pageUrlFor(ctx) {
 }
 
 function pickButton(input, ctx) {
-  const button = after(input, el('button', { type: 'button', class: 'field-pick', title: 'Pick elements on the page' }, null, 'Pick…'));
+  const button = beside(input, el('button', { type: 'button', class: 'field-pick', title: 'Pick elements on the page' }, null, 'Pick…'));
   button.addEventListener('click', () => {
     if (!ctx.api.loggedIn()) {
       ctx.api.status('Log in to pick elements from a page.', 'error');
@@ -60,7 +71,8 @@ function pickButton(input, ctx) {
 
 /** A <datalist> of the upstream block's JSONPath outline, filled when the field gets focus. */
 function pathCompletion(input, ctx) {
-  const list = after(input, el('datalist', { id: `paths-${ctx.blockId}-${ctx.index}` }));
+  const list = el('datalist', { id: `paths-${ctx.blockId}-${ctx.index}` });
+  input.insertAdjacentElement('afterend', list);
   input.setAttribute('list', list.id);
   input.setAttribute('autocomplete', 'off');
   input.addEventListener('focus', async () => {
@@ -80,7 +92,7 @@ function hookUrl(input, ctx) {
   input.value = `${ctx.api.baseUrl().replace(/\/$/, '')}/hook/${ctx.blockId}`;
   input.readOnly = true;
   input.classList.add('hook-url');
-  const copy = after(input, el('button', { type: 'button', class: 'field-copy' }, null, 'Copy'));
+  const copy = beside(input, el('button', { type: 'button', class: 'field-copy' }, null, 'Copy'));
   copy.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(input.value);
@@ -96,7 +108,7 @@ function hookUrl(input, ctx) {
 function secret(input) {
   input.type = 'password';
   input.autocomplete = 'off';
-  const toggle = after(input, el('button', { type: 'button', class: 'field-reveal', 'aria-pressed': 'false' }, null, 'Show'));
+  const toggle = beside(input, el('button', { type: 'button', class: 'field-reveal', 'aria-pressed': 'false' }, null, 'Show'));
   toggle.addEventListener('click', () => {
     const hidden = input.type === 'password';
     input.type = hidden ? 'text' : 'password';
