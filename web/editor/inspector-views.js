@@ -19,9 +19,18 @@ export function safeHref(link) {
   return /^https?:\/\//i.test(l) ? l : null;
 }
 
-/** The readable text of an item's HTML, parsed in an inert document (no scripts run, nothing loads). */
+/** Markup to drop from a snippet: script and style blocks with their text, comments, tags. */
+const MARKUP = /<(script|style)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<[^>]*>/gi;
+
+/**
+ * The readable text of an item's HTML. It is never parsed as HTML in this page (even an inert
+ * parse compiles event handlers, which the CSP reports): tags are cut out as text, and the
+ * entities decoded by a <textarea>, whose content is parsed as plain text.
+ */
 export function snippet(html, max = 280) {
-  const text = new DOMParser().parseFromString(String(html || ''), 'text/html').body.textContent || '';
+  const decoder = document.createElement('textarea');
+  decoder.innerHTML = String(html || '').replace(MARKUP, ' ');
+  const text = decoder.value;
   const compact = text.replace(/\s+/g, ' ').trim();
   return compact.length > max ? `${compact.slice(0, max - 1)}…` : compact;
 }

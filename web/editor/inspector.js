@@ -82,16 +82,15 @@ export function mountInspector(section, api) {
     errors.replaceChildren();
     numbers.textContent = '';
     const id = selected;
-    if (!id) {
-      title.textContent = '';
-      message('Select a block to see its output.');
+    const block = id && api.block(id);
+    const type = block && api.types().get(block.type);
+    title.textContent = block ? `${block.name || type?.label || block.type}` : '';
+    if (!api.loggedIn()) {
+      message('Log in to run this pipe and see each block\'s output here.');
       return;
     }
-    const block = api.block(id);
-    const type = block && api.types().get(block.type);
-    title.textContent = block ? `${block.name || type?.label || block.type}` : id;
-    if (!api.loggedIn()) {
-      message('Log in to run this pipe and see each block\'s output.');
+    if (!id) {
+      message('Select a block to see its output.');
       return;
     }
     controller = new AbortController();

@@ -24,7 +24,8 @@
   // Marks are data attributes (not classes), so they never leak into a proposed selector.
   const MARK = 'data-sluice-pick';
   const style = document.createElement('style');
-  style.textContent = `[${MARK}~="hover"]{outline:2px dashed #d97706 !important;cursor:crosshair !important}
+  style.textContent = `html{user-select:none !important}
+[${MARK}~="hover"]{outline:2px dashed #d97706 !important;cursor:crosshair !important}
 [${MARK}~="match"]{outline:2px solid #2563eb !important;background-color:rgba(37,99,235,.12) !important}
 [${MARK}~="picked"]{outline:3px solid #16a34a !important}
 [${MARK}~="excluded"]{outline:3px solid #dc2626 !important;background-color:rgba(220,38,38,.12) !important}`;

@@ -167,14 +167,21 @@ public final class WebServer {
         CompletableFuture<BlocksApi> blocks = services.thenApply(s -> new BlocksApi(s.engine().registry(), s.engine().integrations()));
         app.get("/api/blocks", ctx -> blocks.join().list(ctx));
 
-        // Webhooks (SPEC §14).
-        CompletableFuture<HookRoutes> hooks = services.thenApply(s -> new HookRoutes(s.hooks()));
-        app.post(HookRoutes.PREFIX + "{hookId}", ctx -> hooks.join().receive(ctx));
-
-        // Editor inspector: the Extract picker's sandboxed page (dev.sluice.web.editor.PickerPage).
+        // Editor inspector: the Extract picker's sandboxed page (dev.sluice.web.editor.PickerPage);
+        // registered before /editor/{id}, which would otherwise take "picker" for a pipe id.
         CompletableFuture<dev.sluice.web.editor.PickerPage> picker = services.thenApply(
                 s -> new dev.sluice.web.editor.PickerPage(s.downloader(), s.baseUrl()));
         app.get(dev.sluice.web.editor.PickerPage.PATH, ctx -> picker.join().show(ctx));
+
+        // Editor (SPEC §11): the page shell; the pipe itself comes from /api/pipes.
+        CompletableFuture<dev.sluice.web.editor.EditorPage> editor = services.thenApply(
+                s -> new dev.sluice.web.editor.EditorPage(s.pipes(), new Templates(), s.baseUrl()));
+        app.get("/editor", ctx -> editor.join().blank(ctx));
+        app.get("/editor/{id}", ctx -> editor.join().edit(ctx));
+
+        // Webhooks (SPEC §14).
+        CompletableFuture<HookRoutes> hooks = services.thenApply(s -> new HookRoutes(s.hooks()));
+        app.post(HookRoutes.PREFIX + "{hookId}", ctx -> hooks.join().receive(ctx));
         mapErrors();
     }
 

@@ -116,6 +116,10 @@ class AuthorizationMatrixTest {
             new Row("GET /mypipes",                           "GET",    "/mypipes",                            null,                  "200 200 302 | 200 200 302"),
             // The block catalogue is public.
             new Row("GET /api/blocks",                        "GET",    "/api/blocks",                         null,                  "200 200 200 | 200 200 200"),
+            // Editor: the page is open to all (it asks to log in at save); a private pipe's editor is its owner's alone.
+            new Row("GET /editor",                            "GET",    "/editor",                             null,                  "200 200 200 | 200 200 200"),
+            new Row("GET /editor",                            "GET",    "/editor?fork={id}",                   null,                  "200 200 200 | 200 200 200"),
+            new Row("GET /editor/{id}",                       "GET",    "/editor/{id}",                        null,                  "200 404 404 | 200 200 200"),
             // Editor inspector: the Extract picker's page is for logged-in users (no address: 400); others log in.
             new Row("GET /editor/picker",                     "GET",    "/editor/picker",                      null,                  "400 400 302 | 400 400 302"),
             // Webhooks need no login: the hook id (and its secret, when set) is the credential.
