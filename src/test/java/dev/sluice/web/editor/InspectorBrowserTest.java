@@ -168,7 +168,12 @@ class InspectorBrowserTest {
         browser.driver.switchTo().defaultContent();
 
         browser.waiting().until(d -> d.findElement(By.cssSelector(".picker-status")).getText().equals("3 matches"));
+        // A message from any window but the picker's frame is ignored, however well formed.
+        browser.driver.executeAsyncScript("window.postMessage({source: 'sluice-picker', type: 'selection', selector: 'forged',"
+                + " count: 99, picked: 1, excluded: 0}, '*'); setTimeout(arguments[0], 200);");
         String all = browser.driver.findElement(By.cssSelector(".picker-selector")).getDomProperty("value");
+        assertThat(all).isNotEqualTo("forged");
+        assertThat(browser.driver.findElement(By.cssSelector(".picker-status")).getText()).isEqualTo("3 matches");
         // The selector is run by Extract with jsoup on the real page: it must match the list's items there.
         assertThat(org.jsoup.Jsoup.parse(SHOP).select(all).eachText()).containsExactly("Kettle", "Toaster", "Blender");
 
@@ -198,7 +203,8 @@ class InspectorBrowserTest {
                  {"id":"output","type":"OutputBlock","x":900,"y":120,"name":"Output","userinputs":[""],"inputs":[{"from":"da7a000002","from_output_slot":0}],"textinputs":[]},
                  {"id":"da7a000002","type":"WateredFilterBlock","x":480,"y":120,"name":"Filter data","userinputs":["$","title","a","contains"],"inputs":[{"from":"da7a000001","from_output_slot":0}],"textinputs":[]},
                  {"id":"da7a000001","type":"WateredDownloadBlock","x":60,"y":120,"name":"Download data","userinputs":["UPSTREAMdata.json"],"inputs":[],"textinputs":[{}]},
-                 {"id":"4004000001","type":"WebhookBlock","x":60,"y":420,"name":"Webhook","userinputs":["","s3cret"],"inputs":[],"textinputs":[]}]}""");
+                 {"id":"4004000001","type":"WebhookBlock","x":60,"y":420,"name":"Webhook","userinputs":["","s3cret"],"inputs":[],"textinputs":[]},
+                 {"id":"f0ea000001","type":"ForeachBlock","x":480,"y":420,"name":"For Each","userinputs":["feed"],"inputs":[{}],"textinputs":[]}]}""");
         open(pipe);
 
         WebElement target = block("da7a000002").findElement(By.cssSelector("[data-option='0']"));
@@ -217,6 +223,14 @@ class InspectorBrowserTest {
         assertThat(secret.getDomAttribute("type")).isEqualTo("password");
         block("4004000001").findElement(By.cssSelector("button.field-reveal")).click();
         assertThat(secret.getDomProperty("type")).isEqualTo("text");
+        assertThat(block("f0ea000001").findElement(By.cssSelector("[data-option='0']")).getDomAttribute("title"))
+                .contains("feed:", "download:");
+
+        // The data block's own output: a tree of the data and its paths.
+        select("da7a000001");
+        browser.waiting().until(d -> !d.findElements(By.cssSelector("#inspector .inspector-tree")).isEmpty());
+        assertThat(browser.driver.findElement(By.cssSelector("#inspector .inspector-tree summary")).getText()).isEqualTo("{2}");
+        assertThat(browser.driver.findElement(By.cssSelector("#inspector .inspector-outline summary")).getText()).startsWith("Paths (");
     }
 
     @Test
