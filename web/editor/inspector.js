@@ -5,7 +5,6 @@
 
 import { el, itemList, dropList, dataTree, outlineList, timing } from './inspector-views.js';
 
-export { el } from './inspector-views.js';
 
 const DEBOUNCE_MS = 400;
 /** The last answer per block id, for the data blocks' path autocomplete (fields.js). */

@@ -127,11 +127,13 @@ class PickerPageTest {
 
     @Test
     void theErrorPageEscapesTheMessageAndStillCarriesOurScript() {
-        HttpResponse<String> r = pick(server, "ftp://<b>x</b>/");
+        HttpResponse<String> r = pick(server, "ftp://<b>x</b>/\" onload=\"alert(1)");
         assertThat(r.statusCode()).isEqualTo(400);
         Document page = Jsoup.parse(r.body());
         assertThat(page.select("b")).isEmpty();
-        assertThat(page.select("script").attr("data-error")).isEqualTo(errorOf(r));
+        assertThat(page.select("[onload]")).isEmpty();
+        assertThat(page.select("script")).hasSize(1);
+        assertThat(page.select("script").attr("data-error")).isEqualTo(errorOf(r)).contains("<b>x</b>");
     }
 
     @Test
