@@ -11,6 +11,8 @@ export const WIDTH = 230;
 const HEAD = 30;
 const ROW = 50;
 const PAD = 10;
+// Small enough that fit-to-view shows a 300-block pipe whole.
+const MIN_ZOOM = 0.05;
 
 export function blockHeight(block, type) {
   return HEAD + Math.max(specsOf(block, type).length * ROW + PAD, 22);
@@ -64,7 +66,7 @@ export class Canvas {
     const cx = around ? around.x : r.left + r.width / 2;
     const cy = around ? around.y : r.top + r.height / 2;
     const p = this.toCanvas(cx, cy);
-    const k = Math.min(3, Math.max(0.2, this.view.k * factor));
+    const k = Math.min(3, Math.max(MIN_ZOOM, this.view.k * factor));
     this.view = { k, x: cx - r.left - p.x * k, y: cy - r.top - p.y * k };
     this.applyView();
   }
@@ -86,7 +88,7 @@ export class Canvas {
     }
     const r = this.svg.getBoundingClientRect();
     const margin = 30;
-    const k = Math.min(1.25, Math.max(0.2, Math.min((r.width - 2 * margin) / (maxX - minX), (r.height - 2 * margin) / (maxY - minY))));
+    const k = Math.min(1.25, Math.max(MIN_ZOOM, Math.min((r.width - 2 * margin) / (maxX - minX), (r.height - 2 * margin) / (maxY - minY))));
     this.view = { k, x: margin - minX * k + ((r.width - 2 * margin) - (maxX - minX) * k) / 2, y: margin - minY * k };
     this.applyView();
   }
@@ -206,7 +208,6 @@ export class Canvas {
     for (const g of this.blocks.querySelectorAll('g.block')) {
       const on = ids.has(g.dataset.blockId);
       g.classList.toggle('selected', on);
-      g.setAttribute('aria-selected', String(on));
     }
   }
 

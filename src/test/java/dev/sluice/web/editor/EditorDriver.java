@@ -89,6 +89,23 @@ final class EditorDriver {
         new Actions(browser.driver).sendKeys(keys).perform();
     }
 
+    /** Ctrl + key (with Shift when asked), wherever the focus is. */
+    void ctrl(String key, boolean shift) {
+        Actions a = new Actions(browser.driver).keyDown(Keys.CONTROL);
+        if (shift) {
+            a = a.keyDown(Keys.SHIFT);
+        }
+        a = a.sendKeys(key);
+        if (shift) {
+            a = a.keyUp(Keys.SHIFT);
+        }
+        a.keyUp(Keys.CONTROL).perform();
+    }
+
+    void ctrl(String key) {
+        ctrl(key, false);
+    }
+
     void click(String id) {
         browser.driver.findElement(By.id(id)).click();
     }

@@ -69,4 +69,45 @@ class EditorPageTest {
             editor.noConsoleErrors();
         }
     }
+
+    @Test
+    void someoneElsesPublicPipeOpensAsACopyWithFreshWebhooks() throws Exception {
+        String withHook = PIPE.replace("]}]}", "]},{\"id\":\"0123456789\",\"type\":\"WebhookBlock\",\"x\":100,\"y\":300,"
+                + "\"name\":\"Hook\",\"userinputs\":[\"\",\"hook-secret-5a1t\"],\"inputs\":[],\"textinputs\":[]}]}");
+        var pipe = server.save("author@example.org", "Shared", withHook, true);
+        for (String path : new String[] {"/editor/" + pipe.id(), "/editor?fork=" + pipe.id()}) {
+            try (Browser browser = Browser.open()) {
+                browser.logIn(server, "reader@example.org");
+                EditorDriver editor = new EditorDriver(browser, server).open(path);
+                assertThat(browser.driver.findElement(By.id("pipe-title")).getAttribute("value")).isEqualTo("Copy of Shared");
+                assertThat(editor.blocks("WebhookBlock")).hasSize(1);
+                String hookId = editor.blocks("WebhookBlock").get(0).getAttribute("data-block-id");
+                assertThat(hookId).as(path).isNotEqualTo("0123456789").matches("[0-9a-f]{10}");
+                assertThat(editor.field(hookId, 1).getAttribute("value")).isEmpty();
+                editor.click("save");
+                browser.waiting().withMessage(editor::status).until(d -> !d.findElements(By.id("feed-url")).isEmpty());
+                String copy = browser.driver.getCurrentUrl().replaceAll(".*/editor/", "");
+                assertThat(copy).isNotEqualTo(pipe.id());
+                assertThat(server.sluice.pipeRepository().find(copy).orElseThrow().title()).isEqualTo("Copy of Shared");
+                editor.noConsoleErrors();
+            }
+        }
+        assertThat(server.sluice.pipeRepository().find(pipe.id()).orElseThrow().json()).contains("hook-secret-5a1t");
+    }
+
+    @Test
+    void theOwnerSavesTheirPipeAsANewVersionOfTheSamePipe() {
+        var pipe = server.save("owner@example.org", "Versioned", PIPE, false);
+        try (Browser browser = Browser.open()) {
+            browser.logIn(server, "owner@example.org");
+            EditorDriver editor = new EditorDriver(browser, server).open("/editor/" + pipe.id());
+            editor.type("a1b2c3d4e5", 0, "http://127.0.0.1:9/changed.xml");
+            editor.ctrl("s");
+            browser.waiting().withMessage(editor::status).until(d -> editor.status().contains("version 2"));
+            editor.noConsoleErrors();
+        }
+        var saved = server.sluice.pipeRepository().find(pipe.id()).orElseThrow();
+        assertThat(saved.version()).isEqualTo(2);
+        assertThat(saved.json()).contains("changed.xml").contains("\"x\":100");
+    }
 }
