@@ -109,8 +109,11 @@ class InspectorBrowserTest {
         block(id).findElement(By.cssSelector("rect.head")).click();
     }
 
+    /** The visible texts of the elements matching {@code css}, read in one step (the pane re-renders as runs finish). */
+    @SuppressWarnings("unchecked")
     List<String> texts(String css) {
-        return browser.driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+        return (List<String>) browser.driver.executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim())", css);
     }
 
     @Test
