@@ -225,7 +225,9 @@ public final class Sluice implements AutoCloseable {
     private WebServer.Services webServices() {
         return new WebServer.Services(db, pipes, outputs, engine, admission, clock, planLimits, config.baseUrl(),
                 sessions, tokens, portier, sessionStarter, login, pipeRepository, hookIngest,
-                emailChange, accountDeletion, metrics, config.metricsToken(), usage);
+                emailChange, accountDeletion, metrics, config.metricsToken(), usage,
+                // editor inspector (Extract picker)
+                downloader);
     }
 
     public int port() {

@@ -61,7 +61,9 @@ public final class WebServer {
                            // operations
                            Prometheus metrics, String metricsToken,
                            // web pages: feed requests counted for the gallery's "most used"
-                           dev.sluice.store.PipeUsage usage) {
+                           dev.sluice.store.PipeUsage usage,
+                           // editor inspector: the Extract picker fetches pages through the shared downloader
+                           dev.sluice.fetch.Downloader downloader) {
     }
 
     private final Javalin app;
@@ -194,6 +196,12 @@ public final class WebServer {
         // Block catalogue for the editor's palette (blocks issue).
         CompletableFuture<BlocksApi> blocks = services.thenApply(s -> new BlocksApi(s.engine().registry(), s.engine().integrations()));
         app.get("/api/blocks", ctx -> blocks.join().list(ctx));
+
+        // Editor inspector: the Extract picker's sandboxed page (dev.sluice.web.editor.PickerPage);
+        // registered before /editor/{id}, which would otherwise take "picker" for a pipe id.
+        CompletableFuture<dev.sluice.web.editor.PickerPage> picker = services.thenApply(
+                s -> new dev.sluice.web.editor.PickerPage(s.downloader(), s.baseUrl()));
+        app.get(dev.sluice.web.editor.PickerPage.PATH, ctx -> picker.join().show(ctx));
 
         // Editor (SPEC §11): the page shell; the pipe itself comes from /api/pipes.
         CompletableFuture<dev.sluice.web.editor.EditorPage> editor = services.thenApply(

@@ -137,6 +137,8 @@ class AuthorizationMatrixTest {
             new Row("GET /editor",                            "GET",    "/editor",                             null,                  "200 200 200 | 200 200 200"),
             new Row("GET /editor",                            "GET",    "/editor?fork={id}",                   null,                  "200 200 200 | 200 200 200"),
             new Row("GET /editor/{id}",                       "GET",    "/editor/{id}",                        null,                  "200 404 404 | 200 200 200"),
+            // Editor inspector: the Extract picker's page is for logged-in users (no address: 400); others log in.
+            new Row("GET /editor/picker",                     "GET",    "/editor/picker",                      null,                  "400 400 302 | 400 400 302"),
             // Webhooks need no login: the hook id (and its secret, when set) is the credential.
             new Row("POST /hook/{hookId}",                    "POST",   "/hook/0000000000",                    "{}",                  "404 404 404 | 404 404 404"),
             // Settings and account: one's own only; anonymous callers are sent to log in. Changing
