@@ -3,7 +3,6 @@ package dev.sluice.web;
 import dev.sluice.app.PipeService;
 import dev.sluice.auth.ApiTokens;
 import dev.sluice.auth.PortierLogin;
-import dev.sluice.auth.PortierRefused;
 import dev.sluice.auth.SessionStarter;
 import dev.sluice.auth.EmailLogin;
 import dev.sluice.auth.Sessions;
@@ -12,16 +11,13 @@ import dev.sluice.engine.Engine;
 import dev.sluice.hook.HookIngest;
 import dev.sluice.ops.Prometheus;
 import dev.sluice.output.FeedOutputs;
-import dev.sluice.plan.PlanLimitExceeded;
 import dev.sluice.plan.PlanLimits;
 import dev.sluice.store.Database;
 import dev.sluice.store.PipeLikes;
 import dev.sluice.store.PipeVersions;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -29,15 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: routes, security headers, body limits, and the mapping of every failure to a
  * clear answer — JSON under {@code /api/}, a short text elsewhere — never a stack trace.
  */
 public final class WebServer {
-    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     /** Largest request body: a 1 MiB pipe plus its wrapper. */
     static final long MAX_BODY = 1024 * 1024 + 64 * 1024;
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; "
@@ -227,7 +220,7 @@ public final class WebServer {
         app.post(dev.sluice.web.account.ImportUpload.PATH, ctx -> account.join().importer().upload(ctx));
         app.post("/settings/delete", ctx -> account.join().deletion().delete(ctx));
         app.get("/mypipes.opml", ctx -> account.join().opml().download(ctx));
-        mapErrors();
+        ErrorAnswers.install(app);
     }
 
     public WebServer(Services services) {
@@ -278,54 +271,6 @@ public final class WebServer {
             ctx.result("ready");
         } catch (RuntimeException e) {
             ctx.status(503).result("database not writable");
-        }
-    }
-
-    private void mapErrors() {
-        app.exception(ApiError.class, (e, ctx) -> fail(ctx, e.status, e.getMessage(), e.block));
-        app.exception(NotFound.class, (e, ctx) -> fail(ctx, 404, e.getMessage(), null));
-        app.exception(PlanLimitExceeded.class, (e, ctx) -> fail(ctx, 403, e.getMessage(), null));
-        app.exception(PortierRefused.class, (e, ctx) -> fail(ctx, PortierRoutes.status(e),
-                "Login failed: " + e.getMessage() + ". Start again at /login.", null));
-        app.exception(Unauthorized.class, (e, ctx) -> {
-            if (ctx.path().startsWith("/api/")) {
-                fail(ctx, 401, e.getMessage(), null);
-            } else {
-                ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        });
-        app.exception(Admission.Busy.class, (e, ctx) -> {
-            ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
-            fail(ctx, 503, e.getMessage() + "; try again shortly", null);
-        });
-        app.exception(StoreException.class, (e, ctx) -> {
-            LOG.error("Database failure on {} {}", ctx.method(), ctx.path(), e);
-            if (e.busy()) {
-                ctx.header("Retry-After", "2");
-            }
-            fail(ctx, 503, "The database is busy; try again shortly", null);
-        });
-        app.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), e.getMessage(), null));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            fail(ctx, 500, "Something went wrong on our side; it has been logged", null);
-        });
-        app.error(404, ctx -> {
-            if (ctx.result() == null) {
-                fail(ctx, 404, "Not found", null);
-            }
-        });
-    }
-
-    private static void fail(Context ctx, int status, String message, String block) {
-        ctx.status(status);
-        if (ctx.path().startsWith("/api/")) {
-            Map<String, Object> body = new java.util.LinkedHashMap<>();
-            body.put("error", message);
-            body.put("block", block);
-            ctx.json(body);
-        } else {
-            ctx.contentType("text/plain; charset=utf-8").result(message);
         }
     }
 }

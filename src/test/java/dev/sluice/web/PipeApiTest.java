@@ -346,7 +346,9 @@ class PipeApiTest {
 
     @Test
     void othersNeverSeeAWebhookSecret() {
-        StoredPipe hooked = storeUnvalidated(webhookPipe("a1b2c3d4e5"), true);
+        // Its own hook id: the start-up repair of the hook index may index this pipe at any time,
+        // and the fork test below must be free to save "a1b2c3d4e5".
+        StoredPipe hooked = storeUnvalidated(webhookPipe("b1b2c3d4e5"), true);
         Answer owner = api("GET", "/api/pipes/" + hooked.id(), alice, null);
         assertThat(owner.raw().body()).contains(SECRET);
         for (String viewer : new String[] {bob, null}) {
@@ -354,7 +356,7 @@ class PipeApiTest {
             assertThat(other.status()).isEqualTo(200);
             assertThat(other.raw().body()).doesNotContain(SECRET).doesNotContain(hooked.feedKey());
             JsonNode webhook = other.json().get("pipe").get("blocks").get(1);
-            assertThat(webhook.get("id").asText()).isEqualTo("a1b2c3d4e5");
+            assertThat(webhook.get("id").asText()).isEqualTo("b1b2c3d4e5");
             assertThat(webhook.get("userinputs")).containsExactly(TextNode.valueOf("events"), TextNode.valueOf(""));
         }
         assertThat(api("POST", "/api/pipes/" + hooked.id() + "/like", bob, null).raw().body()).doesNotContain(SECRET);
