@@ -15,7 +15,8 @@
 # Knobs (env): THROUGHPUT_SECONDS (20), THROUGHPUT_CONNECTIONS (16), PATHO_RUNS (100),
 # PATHO_SECONDS (8, wrk during the runs), PATHO_CONNECTIONS (4), PLAN_LIMIT_MS (10000, the free
 # plan's run limit the answers are held to), HOOK_SECONDS (10), HOOK_CONNECTIONS (16),
-# MEMORY_PIPES (10000), MEMORY_FEEDS (1000), MEMORY_HEAP (512m), SLUICE_JAVA (a JDK 21+ java),
+# MEMORY_PIPES (10000), MEMORY_FEEDS (1000), MEMORY_HEAP (512m), UPSTREAM_HOSTS (50: loopback
+# addresses the upstream listens on, see below), SLUICE_JAVA (a JDK 21+ java),
 # LOAD_RESULTS (file collecting the summary rows, default target/load-results.md), KEEP_DATA=1 (keep the temp dirs).
 # A phase exits non-zero when its figures could not be measured (server down, wrong answers);
 # a bar that is missed is reported as "MISSED" in the summary but does not fail the script.
@@ -62,6 +63,11 @@ cleanup() {
   exit $status
 }
 
+# Loopback hosts the upstream listens on (127.0.0.1 … 127.0.0.$hosts): Sluice fetches at most 2
+# URLs of one host at a time (FetchConfig.maxInFlightPerHost), so 100 runs fetching at once
+# need 50 hosts.
+hosts=${UPSTREAM_HOSTS:-50}
+
 # Sets work, port, base and the common server environment; starts the upstream (fast, trickle).
 prepare() {
   trap cleanup EXIT
@@ -73,7 +79,7 @@ prepare() {
   export SLUICE_DATA_DIR="$work/data" SLUICE_PORT="$port" SLUICE_BASE_URL="$base" \
          SLUICE_ALLOW_PRIVATE_NETWORKS=true SLUICE_HOST_SPACING_MS=0 SLUICE_LOG_LEVEL=WARN
   mkdir -p "$SLUICE_DATA_DIR"
-  python3 "$helpers/upstream.py" "$bench" "$work/upstream.ports" "$work/upstream.log" 2>>"$work/upstream.err" &
+  python3 "$helpers/upstream.py" "$bench" "$work/upstream.ports" "$work/upstream.log" "$hosts" 2>>"$work/upstream.err" &
   upstream=$!
   for _ in $(seq 1 100); do [ -s "$work/upstream.ports" ] && break; sleep 0.05; done
   [ -s "$work/upstream.ports" ] || die "upstream server did not start: $(cat "$work/upstream.err")"
@@ -163,10 +169,11 @@ phase_pathological() {
   prepare
   local runs=${PATHO_RUNS:-100} seconds=${PATHO_SECONDS:-8} conns=${PATHO_CONNECTIONS:-4}
   local limit=${PLAN_LIMIT_MS:-10000}
+  [ $((hosts * 2)) -ge "$runs" ] || die "UPSTREAM_HOSTS=$hosts is too few for $runs runs at once (2 fetches per host)"
   # Room for every run at once: the bar is about the server staying responsive, not admission.
   export SLUICE_MAX_RUNS=$((runs + 16)) SLUICE_MAX_COLD_RUNS_PER_USER=$((runs + 16))
   python3 "$helpers/pipes.py" "$bench" p2 "$fast" >"$work/pipes.jsonl"
-  python3 "$helpers/pipes.py" "$bench" pathological "$fast" "$trickle" "$runs" >>"$work/pipes.jsonl"
+  python3 "$helpers/pipes.py" "$bench" pathological "$fast" "$trickle" "$runs" "$hosts" >>"$work/pipes.jsonl"
   import_pipes "$work/pipes.jsonl" >"$work/imported.txt"
   read -r id _ feed <"$work/imported.txt"
   # "PE-<i> <url>" / "PEfast-<i> <url>" from the import's "id<TAB>PE <i><TAB>url" lines.
@@ -199,8 +206,8 @@ phase_pathological() {
   answered=$(awk '$2 != 0' "$work/answers.txt" | wc -l)
   late=$(awk -v l="$((limit + 250))" '$2 == 0 || $3 > l' "$work/answers.txt" | wc -l)
   slowest=$(awk 'BEGIN { m = 0 } $3 > m { m = $3 } END { print m }' "$work/answers.txt")
-  result "pathological runs answered ($((runs / 2)) PE trickled + $((runs - runs / 2)) PEfast)" \
-    "$answered/$runs answered, slowest ${slowest} ms, $late over $((limit + 250)) ms; $(tr '\n' ' ' <"$work/fire.txt")" \
+  result "pathological runs answered ($((runs - runs / 2)) PE trickled + $((runs / 2)) PEfast, all at once)" \
+    "$answered/$runs answered, slowest ${slowest} ms, $late over $((limit + 250)) ms — $(paste -sd';' "$work/fire.txt" | sed 's/;/; /g')" \
     "each within $((limit + 250)) ms" "$(verdict "$late == 0 and $answered == $runs")"
 }
 
@@ -239,7 +246,7 @@ phase_memory() {
   local pipes=${MEMORY_PIPES:-10000} feeds=${MEMORY_FEEDS:-1000} heap=${MEMORY_HEAP:-512m}
   export SLUICE_MAX_COLD_RUNS_PER_USER=16   # 8 requests at a time, all pipes of one owner
   [ "$feeds" -le "$pipes" ] || die "MEMORY_FEEDS ($feeds) must not exceed MEMORY_PIPES ($pipes)"
-  python3 "$helpers/pipes.py" "$bench" feeds "$fast" "$pipes" >"$work/pipes.jsonl"
+  python3 "$helpers/pipes.py" "$bench" feeds "$fast" "$pipes" "$hosts" >"$work/pipes.jsonl"
   local began=$SECONDS
   import_pipes "$work/pipes.jsonl" >"$work/imported.txt"
   [ "$(wc -l <"$work/imported.txt")" = "$pipes" ] || die "imported $(wc -l <"$work/imported.txt") of $pipes pipes"

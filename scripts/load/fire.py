@@ -52,10 +52,9 @@ def main():
         ok = [r for r in rows if r[0] == 200]
         times = [r[1] for r in answered] or [0]
         late = sum(1 for r in rows if r[0] == 0 or r[1] > limit_ms)
-        print(f"{kind}: {len(answered)}/{len(rows)} answered ({len(ok)} HTTP 200), answer time "
-              f"median {statistics.median(times):.0f} ms, min {min(times):.0f}, max {max(times):.0f}; "
-              f"over {limit_ms:.0f} ms or unanswered: {late}; items per answer "
-              f"{sorted({r[2] for r in ok}) or '-'}")
+        print(f"{kind}: {len(answered)}/{len(rows)} answered ({len(ok)} HTTP 200) in median "
+              f"{statistics.median(times):.0f} ms, max {max(times):.0f} ms ({late} over {limit_ms:.0f} ms), "
+              f"items {','.join(map(str, sorted({r[2] for r in ok}))) or '-'}")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Pipes for scripts/load.sh, one Sluice export entry ({"title", "public", "pipe"}) per line,
 ready for `sluice import`. Built from the bench pipes in src/test/resources/bench/pipes with
-the bench ports rewritten to the script's upstream server (all on 127.0.0.1).
+the bench ports rewritten to the script's upstream server (upstream.py), which listens on
+127.0.0.1 … 127.0.0.HOSTS. Sluice lets only 2 fetches per host be in flight, so pipes meant to
+fetch at once are spread over those hosts.
 
-  pipes.py BENCH_DIR p2 FAST                    P2 (4 feeds, combine, sort, unique, truncate)
-  pipes.py BENCH_DIR pathological FAST TRICKLE N  N pipes T1.xml?n=<i> + Filter /(a+)+b/:
-                                                 even i trickled (PE), odd i fast (PEfast)
-  pipes.py BENCH_DIR feeds FAST N               N pipes, each one Feed of F1.xml?n=<i> (P1 shape)
+  pipes.py BENCH_DIR p2 FAST                    P2 (4 feeds on 127.0.0.1-4, combine, sort, unique, truncate)
+  pipes.py BENCH_DIR pathological FAST TRICKLE N HOSTS
+                                                N pipes T1.xml?n=<i> + Filter /(a+)+b/: even i
+                                                trickled (PE), odd i fast (PEfast); pipes 2k and
+                                                2k+1 share host k+1 (mod HOSTS)
+  pipes.py BENCH_DIR feeds FAST N HOSTS         N pipes, each one Feed of F1.xml?n=<i> (P1 shape)
   pipes.py BENCH_DIR hook HOOK_ID               a Webhook block into the Output
 """
 import json
@@ -38,20 +42,20 @@ def main():
         pipe = bench_pipe(bench_dir, "P2")
         for block in pipe["blocks"]:
             if block["type"] == "FeedBlock":
-                name = block["userinputs"][0].rsplit("/", 1)[1]
-                block["userinputs"][0] = f"http://127.0.0.1:{fast}/{name}"
+                block["userinputs"][0] = block["userinputs"][0].replace(":8701/", f":{fast}/")
         out.append(line("P2", pipe))
     elif kind == "pathological":
-        fast, trickle, n = args[0], args[1], int(args[2])
+        fast, trickle, n, hosts = args[0], args[1], int(args[2]), int(args[3])
         for i in range(n):
             trickled = i % 2 == 0
             port, name = (trickle, "PE") if trickled else (fast, "PEfast")
-            pipe = with_feed_url(bench_pipe(bench_dir, "PE"), f"http://127.0.0.1:{port}/T1.xml?n={i}")
+            host = f"127.0.0.{1 + (i // 2) % hosts}"
+            pipe = with_feed_url(bench_pipe(bench_dir, "PE"), f"http://{host}:{port}/T1.xml?n={i}")
             out.append(line(f"{name} {i}", pipe))
     elif kind == "feeds":
-        fast, n = args[0], int(args[1])
+        fast, n, hosts = args[0], int(args[1]), int(args[2])
         for i in range(n):
-            pipe = with_feed_url(bench_pipe(bench_dir, "P1"), f"http://127.0.0.1:{fast}/F1.xml?n={i}")
+            pipe = with_feed_url(bench_pipe(bench_dir, "P1"), f"http://127.0.0.{1 + i % hosts}:{fast}/F1.xml?n={i}")
             out.append(line(f"F1 {i}", pipe))
     elif kind == "hook":
         hook = args[0]

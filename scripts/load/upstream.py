@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Loopback upstream for scripts/load.sh: the bench feeds served the way bench/README.md says.
 
-Two threaded HTTP servers on 127.0.0.1 (ephemeral ports), both serving the bench files by name
-and ignoring the query string, so `F1.xml?n=7` is a distinct URL for Sluice but the same file:
+Two threaded HTTP servers, each listening on one port of every address 127.0.0.1 … 127.0.0.HOSTS
+(Sluice allows only a few fetches in flight per host, so runs meant to fetch at once need hosts
+of their own; binding each loopback address keeps everything off other interfaces). Both serve
+the bench files by name and ignore the query string, so `F1.xml?n=7` is a distinct URL for
+Sluice but the same file:
   * fast:    answers at once;
   * trickle: sends the body in pieces of 1,024 bytes with 100 ms after each (T1 takes ~512 s),
              with a correct Content-Length.
-Usage: upstream.py BENCH_DIR PORTS_FILE REQUEST_LOG
+Usage: upstream.py BENCH_DIR PORTS_FILE REQUEST_LOG HOSTS
 Writes "<fast port> <trickle port>" to PORTS_FILE once both listen; appends "<mode> <path>"
 to REQUEST_LOG for every request (the memory phase counts upstream fetches with it).
 """
@@ -74,17 +77,35 @@ class Server(http.server.ThreadingHTTPServer):
     request_queue_size = 512  # 100 runs connect at once; the default backlog of 5 would stall them
 
 
+def bind_all(hosts, handler_class):
+    """Servers on one port of 127.0.0.1 … 127.0.0.<hosts>; a new port if one address has it taken."""
+    for _ in range(20):
+        first = Server(("127.0.0.1", 0), handler_class)
+        servers = [first]
+        try:
+            for k in range(2, hosts + 1):
+                servers.append(Server((f"127.0.0.{k}", first.server_address[1]), handler_class))
+            return servers
+        except OSError:
+            for s in servers:
+                s.server_close()
+    raise SystemExit("upstream.py: found no port free on every loopback address")
+
+
 def main():
-    bench_dir, ports_file, log_path = sys.argv[1:4]
+    bench_dir, ports_file, log_path, hosts = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     files = load_files(bench_dir)
     log = open(log_path, "a", encoding="utf-8")
     lock = threading.Lock()
-    servers = [Server(("127.0.0.1", 0), handler(files, trickle, log, lock)) for trickle in (False, True)]
-    for s in servers:
-        threading.Thread(target=s.serve_forever, daemon=True).start()
+    ports = []
+    for trickle in (False, True):
+        servers = bind_all(hosts, handler(files, trickle, log, lock))
+        ports.append(servers[0].server_address[1])
+        for s in servers:
+            threading.Thread(target=s.serve_forever, daemon=True).start()
     tmp = ports_file + ".tmp"
     with open(tmp, "w") as f:
-        f.write(" ".join(str(s.server_address[1]) for s in servers) + "\n")
+        f.write(" ".join(map(str, ports)) + "\n")
     os.replace(tmp, ports_file)  # whole line or nothing, for the script polling it
     threading.Event().wait()
 
