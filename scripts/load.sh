@@ -81,7 +81,11 @@ prepare() {
   mkdir -p "$SLUICE_DATA_DIR"
   python3 "$helpers/upstream.py" "$bench" "$work/upstream.ports" "$work/upstream.log" "$hosts" 2>>"$work/upstream.err" &
   upstream=$!
-  for _ in $(seq 1 100); do [ -s "$work/upstream.ports" ] && break; sleep 0.05; done
+  for _ in $(seq 1 600); do
+    [ -s "$work/upstream.ports" ] && break
+    kill -0 "$upstream" 2>/dev/null || break
+    sleep 0.05
+  done
   [ -s "$work/upstream.ports" ] || die "upstream server did not start: $(cat "$work/upstream.err")"
   read -r fast trickle <"$work/upstream.ports"
 }

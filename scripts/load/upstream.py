@@ -16,6 +16,7 @@ to REQUEST_LOG for every request (the memory phase counts upstream fetches with 
 import gzip
 import http.server
 import os
+import socketserver
 import sys
 import threading
 import time
@@ -75,6 +76,11 @@ def handler(files, trickle, log, log_lock):
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 512  # 100 runs connect at once; the default backlog of 5 would stall them
+
+    def server_bind(self):
+        # HTTPServer's own looks up the address's host name (socket.getfqdn): ~50 ms per address.
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = self.server_address[:2]
 
 
 def bind_all(hosts, handler_class):
