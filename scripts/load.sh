@@ -49,7 +49,7 @@ phase_throughput() {
   read -r rps p50 p99 n bad errs < <(run_wrk "$work/wrk-feed.txt" -t1 -c"$conns" -d"${seconds}s" --latency "$feed")
   [ "$bad" = 0 ] && [ "$errs" = 0 ] || die "cached feed: $bad non-2xx answers, $errs socket errors of $n"
   local bytes; bytes=$(curl -fsS "$feed" | wc -c)
-  result "cached GET /feed/<P2> (wrk -t1 -c$conns -d${seconds}s; $((bytes / 1024)) KiB RSS answer)" "$rps req/s, p50 $p50 ms, p99 $p99 ms" \
+  result "cached GET /feed/<P2> (wrk -t1 -c$conns -d${seconds}s; answer $((bytes / 1024)) KiB)" "$rps req/s, p50 $p50 ms, p99 $p99 ms" \
     "≥ 20,000 req/s, p99 ≤ 5 ms" "$(verdict "$rps >= 20000 and $p99 <= 5")"
   read -r rps p50 p99 n bad errs < <(run_wrk "$work/wrk-page.txt" -t1 -c"$conns" -d"${seconds}s" --latency "$page")
   [ "$bad" = 0 ] && [ "$errs" = 0 ] || die "page: $bad non-2xx answers, $errs socket errors of $n"
@@ -164,11 +164,13 @@ phase_memory() {
 }
 
 phase_startup() {
-  local out
-  out=$(scripts/smoke.sh 2>&1) || { echo "$out" >&2; die "scripts/smoke.sh failed"; }
+  # smoke.sh fails on its own bar too; only a missing figure means it could not measure.
+  local out ms
+  out=$(scripts/smoke.sh 2>&1) || true
   echo "$out" >&2
-  local ms; ms=$(sed -n 's/.*answered \([0-9]*\) ms.*/\1/p' <<<"$out")
-  result "start-up to first answer (scripts/smoke.sh, /healthz)" "$ms ms" "≤ 2,000 ms" "$(verdict "${ms:-99999} <= 2000")"
+  ms=$(sed -n 's/.*answered \([0-9]*\) ms.*/\1/p' <<<"$out")
+  [ -n "$ms" ] || die "scripts/smoke.sh measured nothing"
+  result "start-up to first answer (scripts/smoke.sh, /healthz)" "$ms ms" "≤ 2,000 ms" "$(verdict "$ms <= 2000")"
 }
 
 # --- main -------------------------------------------------------------------------------------
@@ -193,8 +195,13 @@ failed=()
 if [ "$command" = all ]; then selected=("${phases[@]}"); else selected=("$command"); fi
 for phase in "${selected[@]}"; do
   say "== $phase"
-  # Each phase in its own process: its own errexit, traps and environment.
-  LOAD_NESTED=1 LOAD_RESULTS="$results" "$root/scripts/load.sh" "$phase" || failed+=("$phase")
+  # Each phase in its own process: its own errexit, traps and environment. A signal to this
+  # script is passed on, so the phase stops its server and upstream and removes its data.
+  LOAD_NESTED=1 LOAD_RESULTS="$results" "$root/scripts/load.sh" "$phase" &
+  child=$!
+  trap 'kill -TERM $child 2>/dev/null; wait $child; exit 130' INT TERM
+  wait $child || failed+=("$phase")
+  trap - INT TERM
 done
 echo
 echo "Sluice load test, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $("$java" -version 2>&1 | head -1)"
