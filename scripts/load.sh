@@ -82,6 +82,13 @@ phase_pathological() {
   local w1=$!
   run_wrk "$work/wrk-page.txt" -t1 -c"$conns" -d"${seconds}s" --latency "$page" >"$work/page.fig" &
   local w2=$!
+  # How many runs really were in flight at once: the server's own gauge, sampled meanwhile.
+  local peak=0 now
+  while kill -0 $w1 2>/dev/null; do
+    now=$(curl -fsS --max-time 2 "$base/metrics" 2>/dev/null | awk '/^sluice_runs_in_flight / { printf "%d", $2 }') || true
+    [ -n "$now" ] && [ "$now" -gt "$peak" ] && peak=$now
+    sleep 0.5
+  done
   wait $w1 || die "wrk on the cached feed failed"
   wait $w2 || die "wrk on the page failed"
   wait $firing || die "firing the runs failed"
@@ -98,7 +105,7 @@ phase_pathological() {
   late=$(awk -v l="$((limit + 250))" '$2 == 0 || $3 > l' "$work/answers.txt" | wc -l)
   slowest=$(awk 'BEGIN { m = 0 } $3 > m { m = $3 } END { print m }' "$work/answers.txt")
   result "pathological runs answered ($((runs - runs / 2)) PE trickled + $((runs / 2)) PEfast, all at once)" \
-    "$answered/$runs answered, slowest ${slowest} ms, $late over $((limit + 250)) ms — $(paste -sd';' "$work/fire.txt" | sed 's/;/; /g')" \
+    "$answered/$runs answered (up to $peak in flight at once), slowest ${slowest} ms, $late over $((limit + 250)) ms — $(paste -sd';' "$work/fire.txt" | sed 's/;/; /g')" \
     "each within $((limit + 250)) ms" "$(verdict "$late == 0 and $answered == $runs")"
 }
 
