@@ -74,7 +74,9 @@ import_pipes() {
 
 # Starts the server with the given JVM options and waits for /readyz.
 start_server() {
-  "$java" "$@" -jar target/sluice.jar serve >>"$work/server.log" 2>&1 &
+  # SERVER_JVM_OPTS: extra JVM flags for the server (e.g. a JFR recording while profiling).
+  # shellcheck disable=SC2086
+  "$java" ${SERVER_JVM_OPTS:-} "$@" -jar target/sluice.jar serve >>"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 600); do
     curl -fsS "$base/readyz" >/dev/null 2>&1 && return

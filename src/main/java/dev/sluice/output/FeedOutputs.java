@@ -101,7 +101,7 @@ public final class FeedOutputs {
                         + (r.isData() ? DataTrees.weight(r.data().tree()) : 0))
                 .expireAfter(new FreshUntil<RunKey, FeedResult>(clock, FeedResult::freshUntil)).build();
         this.renderings = Caffeine.newBuilder().maximumWeight(128L << 20)
-                .weigher((Rendering k, RenderedFeed r) -> 256 + r.body().length)
+                .weigher((Rendering k, RenderedFeed r) -> r.weight())
                 .expireAfter(new FreshUntil<Rendering, RenderedFeed>(clock, r -> r.result().freshUntil())).build();
     }
 
@@ -276,7 +276,7 @@ public final class FeedOutputs {
     private RenderedFeed render(StoredPipe pipe, OutputFormat format, RunKey key, FeedResult result) {
         if (result.isData()) {
             DataFormats.Rendered data = DataFormats.render(result.data(), format);
-            return new RenderedFeed(data.body(), data.contentType(), Hashes.etag(data.body()), result.changedAt(), result);
+            return RenderedFeed.of(data.body(), data.contentType(), result.changedAt(), result);
         }
         String self = baseUrl + "/feed/" + pipe.id() + "." + format.extension() + query(pipe, key);
         Feed feed = result.feed();
@@ -284,7 +284,7 @@ public final class FeedOutputs {
             feed = feed.withChannel(feed.channel().withTitle(pipe.title().isBlank() ? "Sluice pipe " + pipe.id() : pipe.title()));
         }
         byte[] body = writer.write(feed, format, new WriteOptions(self, baseUrl + "/pipe/" + pipe.id(), "Sluice"));
-        return new RenderedFeed(body, format.contentType(), Hashes.etag(body), result.changedAt(), result);
+        return RenderedFeed.of(body, format.contentType(), result.changedAt(), result);
     }
 
     private static String query(StoredPipe pipe, RunKey key) {

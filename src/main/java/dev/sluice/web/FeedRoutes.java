@@ -60,7 +60,10 @@ final class FeedRoutes {
         usage.count(pipe.get().id());
         FeedResult result = feed.result();
         long maxAge = Math.max(0, Duration.between(clock.instant(), result.freshUntil()).toSeconds());
-        ctx.header("ETag", feed.etag());
+        boolean gzip = AcceptEncoding.gzip(ctx.header("Accept-Encoding"));
+        String etag = gzip ? feed.gzipEtag() : feed.etag();
+        ctx.header("Vary", "Accept-Encoding");
+        ctx.header("ETag", etag);
         ctx.header("Last-Modified", HttpDates.format(feed.lastModified()));
         ctx.header("Cache-Control", (pipe.get().isPublic() ? "public" : "private") + ", max-age=" + maxAge);
         if (!result.errors().isEmpty()) {
@@ -70,14 +73,25 @@ final class FeedRoutes {
             ctx.header("X-Sluice-Stale", Long.toString(result.staleAge().toSeconds()));
             ctx.header("Warning", "110 - \"Response is Stale: the last run failed\"");
         }
-        if (Conditional.notModified(ctx, feed.etag(), feed.lastModified())) {
+        if (Conditional.notModified(ctx, etag, feed.lastModified())) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
+        byte[] body = gzip ? feed.gzipped() : feed.body();
         ctx.contentType(feed.contentType());
-        ctx.header("Content-Length", Integer.toString(feed.body().length));
+        if (gzip) {
+            ctx.header("Content-Encoding", "gzip");
+        }
+        ctx.header("Content-Length", Integer.toString(body.length));
         if (!"HEAD".equals(ctx.method().name())) {
-            ctx.result(feed.body());
+            // Straight to the servlet stream in one write: the bytes are final (already compressed
+            // when asked), so neither a copy through Javalin's result stream nor its per-request
+            // compression is wanted.
+            try {
+                ctx.res().getOutputStream().write(body);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
