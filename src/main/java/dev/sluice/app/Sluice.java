@@ -190,8 +190,19 @@ public final class Sluice implements AutoCloseable {
         jobs.scheduleWithFixedDelay(retention, 1, HookRetention.EVERY.toMinutes(), TimeUnit.MINUTES);
         Retention expired = new Retention(db, clock, Sweeps.standard(), Retention.BATCH, Duration.ofMillis(20));
         jobs.scheduleWithFixedDelay(expired, 2, Retention.EVERY.toMinutes(), TimeUnit.MINUTES);
-        // Web pages: feed request counts reach the database once a minute in one batched UPDATE.
+        // Web pages: feed request counts reach the database once a minute in one batched UPDATE,
+        // run statuses every few seconds in one transaction.
         jobs.scheduleWithFixedDelay(this::flushUsage, 1, 1, TimeUnit.MINUTES);
+        jobs.scheduleWithFixedDelay(this::flushRunStatuses, 5, 5, TimeUnit.SECONDS);
+    }
+
+    /** Writes the noted outcomes of pipe runs (dashboard statuses) to the database. */
+    private void flushRunStatuses() {
+        try {
+            outputs.lastRuns().flush();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Sluice.class).warn("could not save run statuses: {}", e.getMessage());
+        }
     }
 
     /** Adds the counted feed requests to the database (the gallery's "most used"). */
@@ -288,6 +299,7 @@ public final class Sluice implements AutoCloseable {
         if (jobs != null) {
             jobs.shutdownNow();
             flushUsage();
+            flushRunStatuses();
         }
         downloader.close();
         metrics.close();

@@ -162,6 +162,11 @@ public final class FeedOutputs {
         generations.put(pipeId, generationCounter.incrementAndGet());
     }
 
+    /** How the pipes' last real runs ended (null when this instance records none). */
+    public PipeRuns lastRuns() {
+        return runOutcomes;
+    }
+
     /** The public URL of a pipe's feed in a format, with its key when private. */
     public String feedUrl(StoredPipe pipe, OutputFormat format) {
         return baseUrl + "/feed/" + pipe.id() + "." + format.extension() + (pipe.isPublic() ? "" : "?key=" + pipe.feedKey());

@@ -7,36 +7,58 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The outcome of each pipe's last real run: one row per pipe, overwritten by every uncached run
  * (cache hits write nothing, so the feed's warm path never touches the database for this).
+ *
+ * <p>A finished run is only noted in memory: when many runs end at once (a burst of slow pipes
+ * hitting their deadline together) one write each would queue their answers behind SQLite's
+ * single writer. The notes reach the database in one transaction by {@link #flush()} — run by
+ * the jobs thread every few seconds, at shutdown, and before every read, so readers always see
+ * the latest outcome. A crash loses at most those few seconds of run statuses, nothing else.
  */
 public final class PipeRuns {
     private final Database db;
+    private final ConcurrentHashMap<String, LastRun> pending = new ConcurrentHashMap<>();
 
     public PipeRuns(Database db) {
         this.db = db;
     }
 
-    /** Records a finished run; a run of a pipe deleted meanwhile is dropped. */
+    /** Notes a finished run (the newest per pipe wins). */
     public void record(LastRun run) {
+        pending.merge(run.pipeId(), run, (old, now) -> now.finishedAt().isBefore(old.finishedAt()) ? old : now);
+    }
+
+    /** Writes the noted runs; runs of pipes deleted meanwhile are dropped. */
+    public synchronized void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, LastRun> batch = new HashMap<>(pending);
         db.transaction(c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO pipe_runs (pipe_id, outcome, error_count, finished_at) "
                     + "SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM pipes WHERE id = ?) "
                     + "ON CONFLICT (pipe_id) DO UPDATE SET outcome = excluded.outcome, "
                     + "error_count = excluded.error_count, finished_at = excluded.finished_at")) {
-                st.setString(1, run.pipeId());
-                st.setString(2, run.outcome().name());
-                st.setInt(3, run.errorCount());
-                st.setLong(4, run.finishedAt().toEpochMilli());
-                st.setString(5, run.pipeId());
-                return st.executeUpdate();
+                for (LastRun run : batch.values()) {
+                    st.setString(1, run.pipeId());
+                    st.setString(2, run.outcome().name());
+                    st.setInt(3, run.errorCount());
+                    st.setLong(4, run.finishedAt().toEpochMilli());
+                    st.setString(5, run.pipeId());
+                    st.addBatch();
+                }
+                return st.executeBatch().length;
             }
         });
+        batch.forEach(pending::remove); // only entries no newer run replaced meanwhile
     }
 
     public Optional<LastRun> find(String pipeId) {
+        flush();
         return db.read(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT * FROM pipe_runs WHERE pipe_id = ?")) {
                 st.setString(1, pipeId);
@@ -49,6 +71,7 @@ public final class PipeRuns {
 
     /** The last runs of all of an owner's pipes that ran, in one query (for the dashboard). */
     public Map<String, LastRun> forOwner(long ownerId) {
+        flush();
         return db.read(c -> {
             Map<String, LastRun> out = new HashMap<>();
             try (PreparedStatement st = c.prepareStatement(

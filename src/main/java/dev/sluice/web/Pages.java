@@ -22,7 +22,7 @@ final class Pages {
         Templates templates = new Templates();
         PipeAccess access = new PipeAccess(s.pipes());
         PipeLikes likes = new PipeLikes(s.db(), s.clock());
-        PipeRuns runs = new PipeRuns(s.db());
+        PipeRuns runs = s.outputs().lastRuns();
         PipeVersions versions = new PipeVersions(s.db());
         PipeGallery pipeGallery = new PipeGallery(s.db());
         this.landing = new LandingPage(pipeGallery, templates);
