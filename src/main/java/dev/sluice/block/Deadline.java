@@ -53,6 +53,16 @@ public final class Deadline {
         return Duration.ofNanos(Math.max(0, cutoffNanos - System.nanoTime()));
     }
 
+    /** Time left in this view: until {@link #check()} starts throwing. */
+    public Duration remaining() {
+        return Duration.ofNanos(Math.max(0, checkNanos - System.nanoTime()));
+    }
+
+    /** Whether the cut-off has passed. */
+    public boolean pastCutoff() {
+        return System.nanoTime() - cutoffNanos >= 0;
+    }
+
     /** Time left until the end: how long the engine still waits for unfinished blocks. */
     public Duration untilEnd() {
         return Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));

@@ -2,6 +2,8 @@ package dev.sluice.engine;
 
 import dev.sluice.block.BlockError;
 import dev.sluice.block.BlockType;
+import dev.sluice.block.Deadline;
+import dev.sluice.block.DeadlineExceeded;
 import dev.sluice.block.Value;
 import dev.sluice.block.data.DataTrees;
 
@@ -16,13 +18,15 @@ final class Coercion {
     private Coercion() {
     }
 
-    static Value forBlock(Value value, BlockType type, FeedDecoder decoder, int slot) {
+    static Value forBlock(Value value, BlockType type, FeedDecoder decoder, Deadline deadline, int slot) {
         if (!(value instanceof Value.Document document) || type.accepts().contains(Value.Kind.DOCUMENT)) {
             return value;
         }
         if (type.accepts().contains(Value.Kind.FEED)) {
             try {
-                return new Value.Items(decoder.decode(document.download()));
+                return new Value.Items(ParseThreads.decode(decoder, document.download(), deadline));
+            } catch (DeadlineExceeded e) {
+                throw e;
             } catch (BlockError e) {
                 throw new BlockError("Input " + (slot + 1) + " is a downloaded document that is not a feed: " + e.getMessage());
             }

@@ -8,4 +8,9 @@ import dev.sluice.fetch.Download;
 @FunctionalInterface
 public interface FeedDecoder {
     Feed decode(Download download);
+
+    /** The feed already parsed from this download, or null: a cache hit needs no parse thread. */
+    default Feed cached(Download download) {
+        return null;
+    }
 }

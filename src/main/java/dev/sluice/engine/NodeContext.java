@@ -78,7 +78,7 @@ final class NodeContext implements RunContext {
 
     @Override
     public Feed parseFeed(Download download) {
-        return state.engine.decoder().decode(download);
+        return ParseThreads.decode(state.engine.decoder(), download, deadline());
     }
 
     @Override

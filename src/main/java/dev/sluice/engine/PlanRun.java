@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,17 @@ final class PlanRun {
     private final List<String> pipePath;
     private final Future<?>[] futures;
     private final AtomicBoolean[] timeoutReported;
+    /** Per node: {@link #NOT_STARTED}, {@link #BEFORE_CUTOFF} or {@link #AFTER_CUTOFF} — when its block began. */
+    private final AtomicIntegerArray started;
+    static final int NOT_STARTED = 0;
+    static final int BEFORE_CUTOFF = 1;
+    static final int AFTER_CUTOFF = 2;
+    /**
+     * How long past the cut-off a consumer still waits for a block that began before it: a block
+     * that honours the cut-off (a fetch giving up) hands over within this; one that does not (a
+     * parse of a huge document) is left behind, so the run can still answer within its limit.
+     */
+    static final long CUTOFF_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     PlanRun(RunState state, Plan plan, Node parent, List<String> pipePath) {
         this.state = state;
@@ -43,6 +55,7 @@ final class PlanRun {
         this.pipePath = List.copyOf(pipePath);
         this.futures = new Future<?>[plan.nodes().size()];
         this.timeoutReported = new AtomicBoolean[plan.nodes().size()];
+        this.started = new AtomicIntegerArray(plan.nodes().size());
     }
 
     /** Submits every node, inputs first, and returns the target's future. */
@@ -73,13 +86,14 @@ final class PlanRun {
             }
         }
         NodeContext ctx = new NodeContext(state, this, node);
+        started.set(node.index(), state.deadline.pastCutoff() ? AFTER_CUTOFF : BEFORE_CUTOFF);
         long start = System.nanoTime();
         Value out;
         String error = null;
         int itemsIn = 0;
         try {
             for (int slot = 0; slot < inputs.size(); slot++) {
-                Value v = inputs.get(slot) == null ? null : Coercion.forBlock(inputs.get(slot), node.type(), state.engine.decoder(), slot);
+                Value v = inputs.get(slot) == null ? null : Coercion.forBlock(inputs.get(slot), node.type(), state.engine.decoder(), ctx.deadline(), slot);
                 inputs.set(slot, v);
                 if (v instanceof Value.Items items) {
                     itemsIn += items.feed().items().size();
@@ -106,8 +120,39 @@ final class PlanRun {
         return out;
     }
 
+    /**
+     * An input's value. A block that began before the cut-off must stop at it (Deadline): it is
+     * awaited until the cut-off and a short margin, then counted as timed out. One that began
+     * after the cut-off runs on completed inputs and may use the reserve, up to the end.
+     */
     private Value awaitInput(Node input) {
-        return awaitNode(input, futures[input.index()], state.deadline.untilEnd().toNanos());
+        Future<?> future = futures[input.index()];
+        long untilEnd = state.deadline.untilEnd().toNanos();
+        long untilCutoff = state.deadline.untilCutoff().toNanos() + CUTOFF_MARGIN_NANOS;
+        if (untilCutoff < untilEnd) {
+            try {
+                future.get(untilCutoff, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (started.get(input.index()) == BEFORE_CUTOFF) {
+                    return gaveUp(input, "timed out: still running at the run's cut-off, "
+                            + state.deadline.elapsed().toMillis() + " ms into its " + state.deadline.limit().toMillis() + " ms");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return awaitNode(input, future, 0); // reported there
+            } catch (ExecutionException e) {
+                return awaitNode(input, future, 0); // reported there
+            }
+        }
+        return awaitNode(input, future, state.deadline.untilEnd().toNanos());
+    }
+
+    /** An unfinished input, reported once as timed out and handed on empty. */
+    private Value gaveUp(Node node, String message) {
+        if (timeoutReported[node.index()].compareAndSet(false, true)) {
+            report(node, RunError.Kind.TIMED_OUT, message);
+        }
+        return empty(node);
     }
 
     @SuppressWarnings("unchecked")

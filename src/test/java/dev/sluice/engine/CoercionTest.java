@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** What a downloaded document becomes on its way into a block. */
 class CoercionTest {
+    private static final dev.sluice.block.Deadline SOON = dev.sluice.block.Deadline.in(java.time.Duration.ofMinutes(1));
     static final Download JSON_DOC = new Download("http://127.0.0.1/d", "http://127.0.0.1/d", 200, "application/json",
             "{\"items\":[1,2]}".getBytes(StandardCharsets.UTF_8), null, null, null);
     static final FeedDecoder NO_FEEDS = d -> {
@@ -23,7 +24,7 @@ class CoercionTest {
 
     @Test
     void aDataBlockReceivesTheDocumentAsADataTree() {
-        Value v = Coercion.forBlock(new Value.Document(JSON_DOC), WateredFilterBlock.TYPE, NO_FEEDS, 0);
+        Value v = Coercion.forBlock(new Value.Document(JSON_DOC), WateredFilterBlock.TYPE, NO_FEEDS, SOON, 0);
         assertThat(v).isInstanceOfSatisfying(Value.Data.class, d -> {
             assertThat(d.sourceFormat()).isEqualTo("json");
             assertThat(d.tree().get("items")).hasSize(2);
@@ -32,16 +33,16 @@ class CoercionTest {
 
     @Test
     void theOutputBlockTakesADocumentAsAFeedFirst() {
-        Value v = Coercion.forBlock(new Value.Document(JSON_DOC), OutputBlock.TYPE, d -> Feed.EMPTY, 0);
+        Value v = Coercion.forBlock(new Value.Document(JSON_DOC), OutputBlock.TYPE, d -> Feed.EMPTY, SOON, 0);
         assertThat(v).isInstanceOf(Value.Items.class);
-        assertThatThrownBy(() -> Coercion.forBlock(new Value.Document(JSON_DOC), OutputBlock.TYPE, NO_FEEDS, 0))
+        assertThatThrownBy(() -> Coercion.forBlock(new Value.Document(JSON_DOC), OutputBlock.TYPE, NO_FEEDS, SOON, 0))
                 .isInstanceOf(BlockError.class).hasMessageContaining("not a feed");
     }
 
     @Test
     void dataPassesThroughTheOutputBlockUnchanged() {
         Value.Data data = new Value.Data(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode(), "json");
-        assertThat(Coercion.forBlock(data, OutputBlock.TYPE, NO_FEEDS, 0)).isSameAs(data);
+        assertThat(Coercion.forBlock(data, OutputBlock.TYPE, NO_FEEDS, SOON, 0)).isSameAs(data);
         assertThat(Blocks.registry().find("OutputBlock").orElseThrow().accepts())
                 .contains(Value.Kind.FEED, Value.Kind.DATA);
     }

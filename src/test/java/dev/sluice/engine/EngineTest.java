@@ -93,6 +93,25 @@ class EngineTest {
     }
 
     @Test
+    void aBlockStillBusyAtTheCutOffIsLeftBehindSoItsConsumersCanAnswerInTime() throws Exception {
+        // The stuck block ignores the deadline (a huge parse, say): Combine does not wait for it
+        // beyond the cut-off, but runs on the fast branch within the reserve.
+        String json = pipe(output("c"),
+                block("fast", "GenerateBlock", "[2,\"fast\"]", "[]", "[]"),
+                block("g", "GenerateBlock", "[2,\"slow\"]", "[]", "[]"),
+                block("stuck", "StuckBlock", "[3000]", from("g"), "[]"),
+                block("c", "CombineBlock", "[]", "[{\"from\":\"fast\",\"from_output_slot\":0},"
+                        + "{\"from\":\"stuck\",\"from_output_slot\":0}]", "[]"));
+        RunResult r = run(json, Duration.ofMillis(1000), Map.of());
+        assertThat(((Value.Items) r.output()).feed().items()).extracting(i -> i.title()).containsExactly("fast 0", "fast 1");
+        assertThat(r.errors()).singleElement().satisfies(e -> {
+            assertThat(e.blockId()).isEqualTo("stuck");
+            assertThat(e.message()).contains("still running at the run's cut-off");
+        });
+        assertThat(r.took()).isLessThan(Duration.ofMillis(1000 + 250));
+    }
+
+    @Test
     void aSlowBranchTimesOutWhileTheFastBranchIsDelivered() throws Exception {
         String json = pipe(output("c"),
                 block("fast", "GenerateBlock", "[2,\"fast\"]", "[]", "[]"),
