@@ -9,6 +9,7 @@ import dev.sluice.auth.LoginLinks;
 import dev.sluice.auth.Mailer;
 import dev.sluice.auth.SecretStore;
 import dev.sluice.auth.Sessions;
+import dev.sluice.ops.BackgroundJobs;
 import dev.sluice.ops.Prometheus;
 import dev.sluice.ops.Retention;
 import dev.sluice.ops.Sweeps;
@@ -40,9 +41,6 @@ import dev.sluice.web.WebServer;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The application, wired: one instance per process. Everything is built here from the
@@ -84,8 +82,8 @@ public final class Sluice implements AutoCloseable {
     private final dev.sluice.store.PipeUsage usage;
     /** First-seen dates of undated generated items (SPEC §4). */
     private final FirstSeenRepository firstSeen;
-    /** Background jobs (retention), one thread so they never compete with each other; started by serving. */
-    private ScheduledExecutorService jobs;
+    /** Background jobs (retention, counters); started by serving. */
+    private BackgroundJobs jobs;
     private WebServer web;
 
     private Sluice(Config config, InstantSource clock, SessionStarter sessionStarter) {
@@ -180,38 +178,24 @@ public final class Sluice implements AutoCloseable {
 
     /**
      * Starts the background jobs of a serving process: first a repair of the webhook index (a
-     * crash between saving a pipe and indexing its hooks), then webhook retention every
-     * {@link HookRetention#EVERY}, and the retention of other expired rows ({@link Sweeps}).
+     * crash between saving a pipe and indexing its hooks); then webhook retention, the retention
+     * of other expired rows ({@link Sweeps}), and the writing of what is counted in memory —
+     * feed requests once a minute in one UPDATE, run statuses every few seconds.
      */
     private void startJobs() {
-        jobs = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sluice-jobs").daemon().factory());
-        jobs.execute(hookIndex::repair);
-        HookRetention retention = new HookRetention(hookEvents, config.hooks(), clock, Duration.ofMillis(20));
-        jobs.scheduleWithFixedDelay(retention, 1, HookRetention.EVERY.toMinutes(), TimeUnit.MINUTES);
-        Retention expired = new Retention(db, clock, Sweeps.standard(), Retention.BATCH, Duration.ofMillis(20));
-        jobs.scheduleWithFixedDelay(expired, 2, Retention.EVERY.toMinutes(), TimeUnit.MINUTES);
-        // Web pages: feed request counts reach the database once a minute in one batched UPDATE,
-        // run statuses every few seconds in one transaction.
-        jobs.scheduleWithFixedDelay(this::flushUsage, 1, 1, TimeUnit.MINUTES);
-        jobs.scheduleWithFixedDelay(this::flushRunStatuses, 5, 5, TimeUnit.SECONDS);
+        jobs = new BackgroundJobs()
+                .once("webhook index repair", hookIndex::repair)
+                .every(HookRetention.EVERY, Duration.ofMinutes(1), "webhook retention",
+                        new HookRetention(hookEvents, config.hooks(), clock, Duration.ofMillis(20)))
+                .every(Retention.EVERY, Duration.ofMinutes(2), "retention",
+                        new Retention(db, clock, Sweeps.standard(), Retention.BATCH, Duration.ofMillis(20)))
+                .alsoAtClose(Duration.ofMinutes(1), "feed request counts", usage::flush)
+                .alsoAtClose(Duration.ofSeconds(5), "run statuses", () -> outputs.lastRuns().flush());
     }
 
-    /** Writes the noted outcomes of pipe runs (dashboard statuses) to the database. */
-    private void flushRunStatuses() {
-        try {
-            outputs.lastRuns().flush();
-        } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Sluice.class).warn("could not save run statuses: {}", e.getMessage());
-        }
-    }
-
-    /** Adds the counted feed requests to the database (the gallery's "most used"). */
+    /** Adds the counted feed requests to the database now (the gallery's "most used"). */
     public void flushUsage() {
-        try {
-            usage.flush();
-        } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Sluice.class).warn("could not save feed request counts: {}", e.getMessage());
-        }
+        usage.flush();
     }
 
     /**
@@ -297,9 +281,7 @@ public final class Sluice implements AutoCloseable {
             web.stop(plans.longestRunLimit().plus(DRAIN_MARGIN));
         }
         if (jobs != null) {
-            jobs.shutdownNow();
-            flushUsage();
-            flushRunStatuses();
+            jobs.close();
         }
         downloader.close();
         metrics.close();

@@ -1,5 +1,5 @@
 /**
- * Operations: the background work that keeps a long-running server small and healthy —
- * retention of expired rows in small batches — and, later, metrics.
+ * Operations: what keeps a long-running server healthy and observable — the background jobs,
+ * retention of expired rows in small batches, and the Prometheus metrics.
  */
 package dev.sluice.ops;
