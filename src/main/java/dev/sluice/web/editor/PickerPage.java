@@ -54,13 +54,15 @@ public final class PickerPage {
     /**
      * The picked page's own policy: our one script (by its exact URL), the page's images, styles
      * and fonts from anywhere, and nothing that talks back — no fetch/XHR/WebSocket, no form
-     * submissions, no frames or plug-ins. The editor embeds it (frame-ancestors 'self').
+     * submissions, no frames or plug-ins. The editor embeds it (frame-ancestors 'self'). The
+     * {@code sandbox} directive gives the document an opaque origin even when someone opens its
+     * URL directly, outside the editor's sandboxed iframe: the page never runs as this site.
      */
     static String csp(String frameScript) {
         return "default-src 'none'; script-src " + frameScript + "; style-src http: https: 'unsafe-inline'; "
                 + "img-src http: https: data:; font-src http: https: data:; connect-src 'none'; form-action 'none'; "
                 + "frame-src 'none'; child-src 'none'; object-src 'none'; media-src 'none'; worker-src 'none'; "
-                + "manifest-src 'none'; base-uri http: https:; frame-ancestors 'self'";
+                + "manifest-src 'none'; base-uri http: https:; frame-ancestors 'self'; sandbox allow-scripts";
     }
 
     public void show(Context ctx) {

@@ -65,6 +65,7 @@ class PickerPageTest {
         String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("script-src " + server.url(PickerPage.FRAME_SCRIPT) + ";", "connect-src 'none'",
                 "form-action 'none'", "frame-src 'none'", "default-src 'none'");
+        assertThat(csp).as("an opaque origin even when opened directly").endsWith("; sandbox allow-scripts");
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
         Document page = Jsoup.parse(r.body());
         assertThat(page.select("ul#products > li.product")).hasSize(2);
