@@ -12,12 +12,16 @@ import dev.sluice.store.PipeUsage;
 import dev.sluice.store.StoredPipe;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.server.HttpOutput;
 
 /**
  * {@code GET}/{@code HEAD /feed/<id>[.rss|.xml|.atom|.json|.txt]}: the product. Answers from
@@ -77,21 +81,33 @@ final class FeedRoutes {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
-        byte[] body = gzip ? feed.gzipped() : feed.body();
+        ByteBuffer body = (gzip ? feed.gzipped() : feed.body()).duplicate();
         ctx.contentType(feed.contentType());
         if (gzip) {
             ctx.header("Content-Encoding", "gzip");
         }
-        ctx.header("Content-Length", Integer.toString(body.length));
+        ctx.header("Content-Length", Integer.toString(body.remaining()));
         if (!"HEAD".equals(ctx.method().name())) {
-            // Straight to the servlet stream in one write: the bytes are final (already compressed
-            // when asked), so neither a copy through Javalin's result stream nor its per-request
-            // compression is wanted.
-            try {
-                ctx.res().getOutputStream().write(body);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            send(ctx, body);
+        }
+    }
+
+    /**
+     * Hands the bytes — final, already compressed when asked — straight to Jetty, which writes a
+     * direct buffer to the socket without copying it; neither Javalin's result stream nor its
+     * per-request compression is wanted here.
+     */
+    private static void send(Context ctx, ByteBuffer body) {
+        try {
+            if (ctx.res().getOutputStream() instanceof HttpOutput jetty) {
+                jetty.write(body);
+            } else {
+                byte[] copy = new byte[body.remaining()];
+                body.get(copy);
+                ctx.res().getOutputStream().write(copy);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
