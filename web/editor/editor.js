@@ -202,7 +202,12 @@ export class Editor {
     }
   }
 
-  /** The contract's editorApi (see /work/briefs/editor-contract.md). */
+  /**
+   * The API the inspector (inspector.js) and the option field helpers (fields.js) use: read the
+   * pipe, the selection, a block, the block types and a block's upstream; make an undoable option
+   * edit; listen to 'select', 'change' and 'option' events; ask whether the user is logged in,
+   * the site's base URL; show a status message. Values handed out are copies.
+   */
   makeApi() {
     const body = document.body.dataset;
     return {
