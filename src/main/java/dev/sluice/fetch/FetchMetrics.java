@@ -54,8 +54,15 @@ final class FetchMetrics {
         return failure instanceof FetchFailure.HttpStatus http ? Integer.toString(http.status()) : "none";
     }
 
-    /** "timed_out" for TimedOut: a bounded set of names, one per failure kind. */
+    /** One tag value per kind of failure: a bounded set. */
     private static String nameOf(FetchFailure failure) {
-        return failure.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return switch (failure) {
+            case FetchFailure.Refused refused -> "refused";
+            case FetchFailure.TimedOut timedOut -> "timed_out";
+            case FetchFailure.TooLarge tooLarge -> "too_large";
+            case FetchFailure.TooManyRequests tooMany -> "too_many_requests";
+            case FetchFailure.HttpStatus status -> "http_status";
+            case FetchFailure.Network network -> "network";
+        };
     }
 }

@@ -3,7 +3,6 @@ package dev.sluice.hook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Metrics;
-import java.util.Locale;
 
 /** Webhook deliveries by what became of them: accepted, duplicate, unauthorized, rate_limited, … */
 final class HookMetrics {
@@ -14,8 +13,17 @@ final class HookMetrics {
     }
 
     static void record(HookIngest.Outcome outcome) {
-        // "RateLimited" -> "rate_limited": one tag value per kind of outcome, a bounded set.
-        String result = outcome.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        // One tag value per kind of outcome: a bounded set.
+        String result = switch (outcome) {
+            case HookIngest.Outcome.Accepted accepted -> "accepted";
+            case HookIngest.Outcome.Duplicate duplicate -> "duplicate";
+            case HookIngest.Outcome.UnknownHook unknown -> "unknown_hook";
+            case HookIngest.Outcome.TooLarge tooLarge -> "too_large";
+            case HookIngest.Outcome.BadRequest bad -> "bad_request";
+            case HookIngest.Outcome.Unauthorized unauthorized -> "unauthorized";
+            case HookIngest.Outcome.RateLimited limited -> "rate_limited";
+            case HookIngest.Outcome.Busy busy -> "busy";
+        };
         EVENTS.withTags("result", result).increment();
     }
 }

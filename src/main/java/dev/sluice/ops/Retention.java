@@ -69,7 +69,7 @@ public final class Retention implements Runnable {
         });
     }
 
-    /** Runs as a scheduled task: a failure is logged and the next run tries again. */
+    /** One pass as a background job (BackgroundJobs logs a failure and runs it again later). */
     @Override
     public void run() {
         try {
@@ -79,8 +79,6 @@ public final class Retention implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // shutting down: the next start's pass finishes the job
-        } catch (RuntimeException e) {
-            LOG.warn("Retention failed; it runs again in {} min", EVERY.toMinutes(), e);
         }
     }
 }

@@ -69,18 +69,13 @@ public final class FeedOutputs {
     private final Cache<String, Long> generations = Caffeine.newBuilder().maximumSize(100_000).build();
     private final java.util.concurrent.atomic.AtomicLong generationCounter = new java.util.concurrent.atomic.AtomicLong();
 
-    /** Where each real run's outcome goes (the dashboard's "last run"); null records nothing. */
+    /** Where each real run's outcome is noted (the dashboard's "last run"). */
     private final PipeRuns runOutcomes;
 
     private record Rendering(RunKey run, OutputFormat format) {
     }
 
-    public FeedOutputs(Engine engine, Admission admission, PipeRepository pipes, UserRepository users, Plans plans,
-                       LastOutputRepository lastOutputs, InstantSource clock, Duration freshFor, String baseUrl) {
-        this(engine, admission, pipes, users, plans, lastOutputs, clock, freshFor, baseUrl, null);
-    }
-
-    /** As above, recording the outcome of every real (uncached) run in {@code runOutcomes}. */
+    /** @param runOutcomes where the outcome of every real (uncached) run is noted */
     public FeedOutputs(Engine engine, Admission admission, PipeRepository pipes, UserRepository users, Plans plans,
                        LastOutputRepository lastOutputs, InstantSource clock, Duration freshFor, String baseUrl,
                        PipeRuns runOutcomes) {
@@ -162,7 +157,7 @@ public final class FeedOutputs {
         generations.put(pipeId, generationCounter.incrementAndGet());
     }
 
-    /** How the pipes' last real runs ended (null when this instance records none). */
+    /** How the pipes' last real runs ended. */
     public PipeRuns lastRuns() {
         return runOutcomes;
     }
@@ -242,18 +237,12 @@ public final class FeedOutputs {
         return finished(pipe, new FeedResult(feed, run.errors(), now, changedAt, null, true, now.plus(freshFor), data), false);
     }
 
-    /** Records how a real run ended, for the owner's dashboard; a failure to record never fails the run. */
+    /** Notes how a real run ended, for the owner's dashboard (in memory; PipeRuns writes it in batches). */
     private FeedResult finished(StoredPipe pipe, FeedResult result, boolean timedOut) {
-        if (runOutcomes != null) {
-            RunOutcome outcome = timedOut ? RunOutcome.TIMED_OUT
-                    : result.stale() ? RunOutcome.STALE
-                    : result.complete() ? RunOutcome.OK : RunOutcome.ERRORS;
-            try {
-                runOutcomes.record(new LastRun(pipe.id(), outcome, result.errors().size(), clock.instant()));
-            } catch (RuntimeException e) {
-                LOG.warn("could not record the run of pipe {}: {}", pipe.id(), e.getMessage());
-            }
-        }
+        RunOutcome outcome = timedOut ? RunOutcome.TIMED_OUT
+                : result.stale() ? RunOutcome.STALE
+                : result.complete() ? RunOutcome.OK : RunOutcome.ERRORS;
+        runOutcomes.record(new LastRun(pipe.id(), outcome, result.errors().size(), clock.instant()));
         return result;
     }
 

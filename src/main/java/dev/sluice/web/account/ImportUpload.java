@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code POST /settings/import} (multipart, field {@code file}): imports a Pipes CE account export
@@ -25,6 +24,8 @@ public final class ImportUpload {
     static final long MAX_FILE = 16L * 1024 * 1024;
     /** The file plus the multipart envelope around it. */
     public static final long MAX_REQUEST = MAX_FILE + 64 * 1024;
+    private static final String TOO_LARGE = "This file is over the limit of " + MAX_FILE / (1024 * 1024) + " MiB. "
+            + "Split the export into smaller files and import them one by one.";
     static final String FIELD = "file";
     /** Jetty reads a request's multipart limits from this attribute (set per request: only this route takes files). */
     private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
@@ -40,10 +41,6 @@ public final class ImportUpload {
 
     public void upload(Context ctx) throws IOException {
         User user = Caller.required(ctx);
-        if (ctx.contentLength() > MAX_REQUEST) {
-            page.refuse(ctx, user, HttpStatus.CONTENT_TOO_LARGE, tooLarge(ctx.contentLength()));
-            return;
-        }
         if (!ctx.isMultipartFormData()) {
             page.refuse(ctx, user, HttpStatus.BAD_REQUEST, "Choose an export file to import.");
             return;
@@ -54,8 +51,9 @@ public final class ImportUpload {
         try {
             file = ctx.uploadedFile(FIELD);
         } catch (IllegalStateException e) {
-            // Jetty's answer to a body over the limits, when no Content-Length announced it.
-            page.refuse(ctx, user, HttpStatus.CONTENT_TOO_LARGE, tooLarge(-1));
+            // Jetty's answer to a file over MAX_FILE; a request over MAX_REQUEST never gets here
+            // (web.BodyLimitFilter refuses it unread).
+            page.refuse(ctx, user, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
             return;
         }
         if (file == null || file.size() == 0) {
@@ -76,9 +74,4 @@ public final class ImportUpload {
         page.redirect(ctx, user, new SettingsMessage.ImportReport(outcomes), SettingsPage.Section.TRANSFER);
     }
 
-    private static String tooLarge(long bytes) {
-        String size = bytes < 0 ? "This file is" : String.format(Locale.ROOT, "This file is %.1f MiB;", bytes / (1024.0 * 1024.0));
-        return size + (bytes < 0 ? " over" : "") + " the limit is " + MAX_FILE / (1024 * 1024) + " MiB. "
-                + "Split the export into smaller files and import them one by one.";
-    }
 }
