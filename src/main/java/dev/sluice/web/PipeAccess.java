@@ -1,6 +1,7 @@
 package dev.sluice.web;
 
 import dev.sluice.app.PipeService;
+import dev.sluice.store.PipeLikes;
 import dev.sluice.store.StoredPipe;
 import dev.sluice.store.User;
 import io.javalin.http.Context;
@@ -45,6 +46,25 @@ public final class PipeAccess {
         StoredPipe pipe = readable(ctx);
         if (!owns(ctx, pipe)) {
             throw new ApiError(403, refusal);
+        }
+        return pipe;
+    }
+
+    /**
+     * The caller likes (or no longer likes) the pipe of this request: someone else's pipe they may
+     * read — a 403 for one's own. Repeating changes nothing. The API and the pipe page's form both
+     * come here.
+     */
+    public StoredPipe like(Context ctx, PipeLikes likes, boolean like) {
+        User user = Caller.required(ctx);
+        StoredPipe pipe = readable(ctx);
+        if (owns(ctx, pipe)) {
+            throw new ApiError(403, "You cannot like your own pipe");
+        }
+        if (like) {
+            likes.like(pipe.id(), user.id());
+        } else {
+            likes.unlike(pipe.id(), user.id());
         }
         return pipe;
     }

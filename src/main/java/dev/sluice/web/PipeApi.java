@@ -136,16 +136,7 @@ final class PipeApi {
 
     /** {@code POST /api/pipes/<id>/like} and {@code /unlike}: others' public pipes; repeating changes nothing. */
     void like(Context ctx, boolean like) {
-        User user = Caller.required(ctx);
-        StoredPipe pipe = access.readable(ctx);
-        if (PipeAccess.owns(ctx, pipe)) {
-            throw new ApiError(403, "You cannot like your own pipe");
-        }
-        if (like) {
-            likes.like(pipe.id(), user.id());
-        } else {
-            likes.unlike(pipe.id(), user.id());
-        }
+        StoredPipe pipe = access.like(ctx, likes, like);
         ctx.json(view.of(pipe, false, likesOf(ctx, pipe), true));
     }
 

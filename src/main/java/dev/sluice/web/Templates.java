@@ -29,7 +29,7 @@ public final class Templates {
         Map<String, Object> all = new HashMap<>(model);
         all.put("viewer", Caller.user(ctx).map(User::email).orElse(null));
         // settings and account: a fixed notice named by ?notice= (the layout shows it)
-        SiteNotice.of(ctx).ifPresent(n -> all.put("siteNotice", n.text()));
+        Notice.of(ctx).ifPresent(n -> all.putIfAbsent("notice", n.text()));
         StringWriter out = new StringWriter();
         try {
             pebble.getTemplate(template).evaluate(out, all);

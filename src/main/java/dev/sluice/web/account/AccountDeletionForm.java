@@ -4,7 +4,7 @@ import dev.sluice.app.PipeService;
 import dev.sluice.auth.Sessions;
 import dev.sluice.store.AccountDeletion;
 import dev.sluice.store.User;
-import dev.sluice.web.SiteNotice;
+import dev.sluice.web.Notice;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Locale;
@@ -38,6 +38,6 @@ public final class AccountDeletionForm {
         deletion.delete(user.id()).ifPresent(deleted -> deleted.pipeIds().forEach(pipes::forget));
         // The session is gone from the database already; the browser may forget its cookie too.
         ctx.removeCookie(Sessions.COOKIE, "/");
-        ctx.redirect("/?" + SiteNotice.PARAMETER + "=" + SiteNotice.ACCOUNT_DELETED.key(), HttpStatus.SEE_OTHER);
+        Notice.ACCOUNT_DELETED.redirect(ctx, "/");
     }
 }

@@ -65,7 +65,7 @@ public final class SettingsPage {
         switch (message) {
             case null -> { }
             case SettingsMessage.Notice notice -> {
-                model.put("notice", notice.text());
+                model.put("settingsNotice", notice.text());
                 model.put("problem", notice.problem());
             }
             case SettingsMessage.TokenShown shown -> {
@@ -73,7 +73,7 @@ public final class SettingsPage {
                 model.put("newToken", shown.value());
             }
             case SettingsMessage.ImportReport report -> {
-                model.put("notice", "Imported " + report.imported() + " of " + report.outcomes().size()
+                model.put("settingsNotice", "Imported " + report.imported() + " of " + report.outcomes().size()
                         + (report.outcomes().size() == 1 ? " pipe." : " pipes."));
                 model.put("problem", report.imported() < report.outcomes().size());
                 model.put("report", report.outcomes().stream().map(SettingsPage::row).toList());

@@ -65,7 +65,6 @@ public final class DashboardPage {
         model.put("plan", plan.name());
         model.put("maxPipes", plan.maxPipes());
         model.put("canCreate", cards.size() < plan.maxPipes());
-        model.put("notice", Notice.textOf(ctx));
         templates.render(ctx, "mypipes", model);
     }
 }

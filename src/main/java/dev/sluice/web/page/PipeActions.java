@@ -9,8 +9,8 @@ import dev.sluice.store.PipeRepository;
 import dev.sluice.store.PipeVersions;
 import dev.sluice.store.StoredPipe;
 import dev.sluice.store.User;
-import dev.sluice.web.ApiError;
 import dev.sluice.web.Caller;
+import dev.sluice.web.Notice;
 import dev.sluice.web.NotFound;
 import dev.sluice.web.PipeAccess;
 import io.javalin.http.Context;
@@ -44,16 +44,7 @@ public final class PipeActions {
         if (sentToLogIn(ctx)) {
             return;
         }
-        User user = Caller.required(ctx);
-        StoredPipe pipe = access.readable(ctx);
-        if (PipeAccess.owns(ctx, pipe)) {
-            throw new ApiError(403, "You cannot like your own pipe");
-        }
-        if (like) {
-            likes.like(pipe.id(), user.id());
-        } else {
-            likes.unlike(pipe.id(), user.id());
-        }
+        StoredPipe pipe = access.like(ctx, likes, like);
         (like ? Notice.LIKED : Notice.UNLIKED).redirect(ctx, pageOf(pipe));
     }
 

@@ -67,7 +67,6 @@ public final class PipePage {
         model.put("feeds", List.of(new FeedLink("RSS", outputs.feedUrl(pipe, OutputFormat.RSS)),
                 new FeedLink("Atom", outputs.feedUrl(pipe, OutputFormat.ATOM)),
                 new FeedLink("JSON Feed", outputs.feedUrl(pipe, OutputFormat.JSON))));
-        model.put("notice", Notice.textOf(ctx));
         if (owner) {
             model.put("lastRun", RunStatusView.of(runs.find(pipe.id()).orElse(null), clock.instant()));
             model.put("versions", history.of(pipe, clock.instant()));

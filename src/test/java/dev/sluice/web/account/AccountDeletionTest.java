@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.StoredPipe;
 import dev.sluice.store.User;
-import dev.sluice.web.SiteNotice;
+import dev.sluice.web.Notice;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,7 +83,7 @@ class AccountDeletionTest {
         HttpResponse<String> r = f.post("/settings/delete", leaverSession, "confirm", " Leaver@Example.org ");
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(r.headers().firstValue("Location").orElseThrow())
-                .isEqualTo("/?" + SiteNotice.PARAMETER + "=" + SiteNotice.ACCOUNT_DELETED.key());
+                .isEqualTo("/?notice=" + Notice.ACCOUNT_DELETED.code());
         assertThat(r.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith(dev.sluice.auth.Sessions.COOKIE + "=;")
                 || c.startsWith(dev.sluice.auth.Sessions.COOKIE + "=\"\"") || c.contains("Max-Age=0"));
 
@@ -99,7 +99,7 @@ class AccountDeletionTest {
         assertThat(f.server.send("GET", "/api/pipes", leaverToken, null).statusCode()).as("the token is gone").isEqualTo(401);
         assertThat(f.server.get("/feed/" + leaverPipes.get(1).id() + ".rss").statusCode()).as("no cached feed is served").isEqualTo(404);
         assertThat(f.server.get("/feed/" + stayerPipe.id() + ".rss").statusCode()).isEqualTo(200);
-        assertThat(f.server.get("/login?notice=account-deleted").body()).contains(SiteNotice.ACCOUNT_DELETED.text());
+        assertThat(f.server.get("/login?notice=account-deleted").body()).contains(Notice.ACCOUNT_DELETED.text());
     }
 
     @Test

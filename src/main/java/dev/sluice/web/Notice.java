@@ -1,4 +1,4 @@
-package dev.sluice.web.page;
+package dev.sluice.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The short message a page shows after an action redirected to it (POST/redirect/GET). Only
- * its code travels in the URL, so a crafted link can show nothing but these texts.
+ * The short message a page shows after an action redirected to it (POST/redirect/GET): the
+ * layout shows it on whatever page the URL's {@code ?notice=<code>} names it, so news without a
+ * page of its own (the account is deleted, the session gone) appears too. Only the code travels
+ * in the URL, so a crafted link can show nothing but these texts.
  */
 public enum Notice {
     LIKED("liked", "You like this pipe."),
@@ -22,7 +24,10 @@ public enum Notice {
     PLAN_LIMIT("plan-limit", "Your plan allows no more pipes; delete one to make room."),
     DELETED("deleted", "The pipe was deleted."),
     ROLLED_BACK("rolled-back", "The old version is the current one again (saved as a new version)."),
-    ROLLBACK_REFUSED("rollback-refused", "That version cannot be restored: it is no longer valid.");
+    ROLLBACK_REFUSED("rollback-refused", "That version cannot be restored: it is no longer valid."),
+    ACCOUNT_DELETED("account-deleted", "Your account and everything in it have been deleted. Thank you for using Sluice.");
+
+    static final String PARAMETER = "notice";
 
     private final String code;
     private final String text;
@@ -32,23 +37,22 @@ public enum Notice {
         this.text = text;
     }
 
+    public String code() {
+        return code;
+    }
+
     public String text() {
         return text;
     }
 
     /** The notice a page was asked to show, if its code is known. */
     static Optional<Notice> of(Context ctx) {
-        String code = ctx.queryParam("notice");
+        String code = ctx.queryParam(PARAMETER);
         return Arrays.stream(values()).filter(n -> n.code.equals(code)).findFirst();
     }
 
-    /** The text to show on this request's page, or null. */
-    static String textOf(Context ctx) {
-        return of(ctx).map(Notice::text).orElse(null);
-    }
-
     /** Answers a form POST: 303 to {@code path}, which then shows this notice. */
-    void redirect(Context ctx, String path) {
-        ctx.redirect(path + (path.contains("?") ? "&" : "?") + "notice=" + code, HttpStatus.SEE_OTHER);
+    public void redirect(Context ctx, String path) {
+        ctx.redirect(path + (path.contains("?") ? "&" : "?") + PARAMETER + "=" + code, HttpStatus.SEE_OTHER);
     }
 }
