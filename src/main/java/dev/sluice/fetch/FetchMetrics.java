@@ -19,11 +19,26 @@ final class FetchMetrics {
             .description("Downloads answered from the cache while fresh, without an upstream trip")
             .register(Metrics.globalRegistry);
 
+    private static final Meter.MeterProvider<Counter> RETRIES = Counter.builder("sluice.fetch.retries")
+            .description("Requests sent again within one fetch, by what broke: stale_connection (a reused connection the"
+                    + " server had closed, not an upstream failure) or an upstream failure (network, http_status, ...)")
+            .withRegistry(Metrics.globalRegistry);
+
     private FetchMetrics() {
     }
 
     static void cacheHit() {
         CACHE_HITS.increment();
+    }
+
+    /** The explicit one retry after an upstream failure. */
+    static void retried(FetchFailure failure) {
+        RETRIES.withTags("failure", nameOf(failure)).increment();
+    }
+
+    /** A request sent again on a fresh connection because its pooled one had been closed by the server. */
+    static void staleConnectionRetried() {
+        RETRIES.withTags("failure", "stale_connection").increment();
     }
 
     static void trip(FetchOutcome outcome, long nanos) {

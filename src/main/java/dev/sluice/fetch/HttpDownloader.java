@@ -48,7 +48,8 @@ public final class HttpDownloader implements Downloader, AutoCloseable {
                 .proxy(Proxy.NO_PROXY) // a proxy would resolve names itself, past the guard
                 .followRedirects(false) // every hop is checked by UpstreamFetch
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false) // our one retry is explicit and counted
+                .retryOnConnectionFailure(false) // our retries are explicit and counted
+                .addNetworkInterceptor(new ConnectionReuse()) // tells stale pooled connections from failures
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.maxFetchTime())
                 .writeTimeout(config.maxFetchTime())

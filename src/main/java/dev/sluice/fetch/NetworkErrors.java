@@ -3,6 +3,7 @@ package dev.sluice.fetch;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
@@ -15,13 +16,16 @@ final class NetworkErrors {
     }
 
     /**
-     * A connection that broke mid-exchange (reset, closed before the answer): commonly a stale
-     * keep-alive connection or a restarting server, so one retry is worth it. A refused connection
+     * A connection that broke mid-exchange (reset, closed before the answer or in the middle of its
+     * body): commonly a restarting or overloaded server, so one retry is worth it. A refused connection
      * or an unknown host is not: asking again right away gets the same answer.
      */
     static boolean isReset(IOException e) {
         if (e instanceof ConnectException) {
             return false;
+        }
+        if (e instanceof ProtocolException) { // OkHttp's word for a body cut short of its Content-Length
+            return "unexpected end of stream".equals(e.getMessage());
         }
         return e instanceof SocketException || e instanceof StreamResetException || e instanceof EOFException
                 || e.getCause() instanceof EOFException;

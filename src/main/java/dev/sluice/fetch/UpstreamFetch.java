@@ -12,17 +12,26 @@ import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One trip to the upstream for a URL: every hop checked ({@link UrlCheck}) and admitted by the
  * host's {@link HostPoliteness}, redirects followed by hand, one retry for a broken connection,
  * a 502/503/504, or a Retry-After pause that fits in the time left. No caching here.
+ *
+ * <p>A request that broke on a reused connection the server had closed meanwhile is not one of
+ * those: it is sent again at once, within the same turn of the host, on a connection of its own
+ * ({@link ConnectionReuse}); the host is not blamed and the explicit retry is not used up.
  */
 final class UpstreamFetch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamFetch.class);
 
     /** What the trip produced. */
     sealed interface Result permits Fresh, NotModified, Failure {
@@ -58,6 +67,8 @@ final class UpstreamFetch {
             + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.9, text/html;q=0.8, */*;q=0.5";
 
     private final OkHttpClient client;
+    /** Shares everything with {@link #client} but the pool: each of its requests gets a new connection. */
+    private final OkHttpClient freshConnections;
     private final UrlCheck urlCheck;
     private final HostPoliteness politeness;
     private final FetchConfig config;
@@ -66,6 +77,7 @@ final class UpstreamFetch {
     UpstreamFetch(OkHttpClient client, UrlCheck urlCheck, HostPoliteness politeness, FetchConfig config,
             InstantSource clock) {
         this.client = client;
+        this.freshConnections = client.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
         this.urlCheck = urlCheck;
         this.politeness = politeness;
         this.config = config;
@@ -105,6 +117,7 @@ final class UpstreamFetch {
                         return retry.failure();
                     }
                     retried = true;
+                    FetchMetrics.retried(retry.failure().failure());
                 }
             }
         }
@@ -124,7 +137,7 @@ final class UpstreamFetch {
             case Granted granted -> {
                 Permit permit = granted.permit();
                 try {
-                    yield send(requested, current, cached, limit);
+                    yield send(requested, current, cached, limit, false);
                 } finally {
                     permit.close(); // the response is fully read or closed by now
                 }
@@ -132,16 +145,24 @@ final class UpstreamFetch {
         };
     }
 
-    private Hop send(HttpUrl requested, HttpUrl current, CachedEntry cached, FetchLimit limit) {
+    /** One request; {@code fresh} sends it on a new connection rather than one from the pool. */
+    private Hop send(HttpUrl requested, HttpUrl current, CachedEntry cached, FetchLimit limit, boolean fresh) {
         long remaining = limit.remainingNanos();
         if (remaining <= 0) {
             return new Done(timedOut(requested, current.host(), limit));
         }
-        Call call = client.newCall(request(current, cached));
+        Call call = (fresh ? freshConnections : client).newCall(request(current, cached));
         call.timeout().timeout(remaining, TimeUnit.NANOSECONDS); // cuts a trickling body at the deadline too
         String where = requested.equals(current) ? requested.toString() : requested + " (redirected to " + current + ")";
         try (Response response = call.execute()) {
             return answer(requested, current, response, cached != null);
+        } catch (ConnectionReuse.StaleConnectionException e) {
+            if (fresh) { // cannot happen: a fresh connection was never used before
+                return ioFailure(requested, where, current.host(), e, limit);
+            }
+            FetchMetrics.staleConnectionRetried();
+            LOG.debug("fetch url={} retry failure=StaleConnection reason=\"{}\"", where, e.getMessage());
+            return send(requested, current, cached, limit, true);
         } catch (AddressRefusedException e) {
             return new Done(failure(new FetchFailure.Refused(where + ": " + e.getMessage())));
         } catch (BodyTooLargeException e) {
