@@ -11,7 +11,8 @@ import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 
 /**
- * Writes a {@link Feed} as RSS 2.0, Atom 1.0, JSON Feed 1.1 or plain text. The output depends
+ * Writes a {@link Feed} as RSS 2.0, Atom 1.0, JSON Feed 1.1 or plain text, every item's HTML
+ * cleaned by {@link FeedHtml} first (sanitise last: whatever blocks did to it). The output depends
  * only on the feed and the options, never on the clock, so equal feeds give byte-identical
  * output (and equal ETags). Stateless and thread-safe.
  */
@@ -21,7 +22,7 @@ public final class FeedWriter {
     private static final Format XML_FORMAT = Format.getRawFormat().setEncoding("UTF-8");
 
     public byte[] write(Feed feed, OutputFormat format, WriteOptions options) {
-        Feed complete = withGuids(feed);
+        Feed complete = sanitised(withGuids(feed));
         try {
             return switch (format) {
                 case RSS -> xml(RssWriter.write(complete, options));
@@ -48,6 +49,22 @@ public final class FeedWriter {
             }
         }
         return items == null ? feed : feed.withItems(items);
+    }
+
+    private static Feed sanitised(Feed feed) {
+        List<Item> items = new ArrayList<>(feed.items().size());
+        boolean changed = false;
+        for (Item item : feed.items()) {
+            String description = FeedHtml.clean(item.description());
+            String content = FeedHtml.clean(item.content());
+            if (description.equals(item.description()) && content.equals(item.content())) {
+                items.add(item);
+            } else {
+                items.add(item.toBuilder().description(description).content(content).build());
+                changed = true;
+            }
+        }
+        return changed ? feed.withItems(items) : feed;
     }
 
     private static byte[] xml(Document document) {

@@ -26,6 +26,8 @@ final class SyndFeedMapper {
     private final TreeFacts facts;
     /** Atom 1.0 text constructs without a type are plain text (Atom 0.3 ones come escaped already). */
     private final boolean atom10;
+    /** Atom (either version) declares the type of its text constructs; RSS does not. */
+    private final boolean atom;
     private final String feedAuthor;
 
     private SyndFeedMapper(SyndFeed syndFeed, TreeFacts facts) {
@@ -33,6 +35,7 @@ final class SyndFeedMapper {
         this.facts = facts;
         String type = syndFeed.getFeedType() == null ? "" : syndFeed.getFeedType();
         this.atom10 = type.equals("atom_1.0");
+        this.atom = type.startsWith("atom");
         // Atom entries inherit the feed's author (RFC 4287 4.2.1); RSS has no such rule
         this.feedAuthor = type.startsWith("atom") ? authorOf(syndFeed.getAuthor(), syndFeed.getAuthors()) : "";
     }
@@ -81,7 +84,8 @@ final class SyndFeedMapper {
 
     private Item item(SyndEntry entry, TreeFacts.Facts entryFacts, Source source) {
         UrlResolver urls = entryFacts.urls();
-        String title = strip(entry.getTitle());
+        SyndContent titleEx = entry.getTitleEx();
+        String title = Titles.text(entry.getTitle(), titleEx == null ? null : titleEx.getType(), atom);
         String link = urls.absolute(entry.getLink());
         String description = html(entry.getDescription());
         if (description.isEmpty() && !entryFacts.mediaDescription().isEmpty()) {
@@ -104,8 +108,15 @@ final class SyndFeedMapper {
             feedGuid = guid == null ? "" : strip(guid.getValue());
             permaLink = guid != null && guid.isPermaLink() && !feedGuid.isEmpty();
             if (permaLink) {
-                feedGuid = urls.absolute(feedGuid);
-                permaLink = feedGuid.startsWith("http://") || feedGuid.startsWith("https://");
+                // isPermaLink defaults to true, so "post-12345" claims to be a link: only a value
+                // shaped like a URL or a path is one
+                String absolute = UrlResolver.hasScheme(feedGuid) || feedGuid.indexOf('/') >= 0
+                        ? urls.absolute(feedGuid) : feedGuid;
+                permaLink = Fallbacks.isHttpUrl(absolute);
+                feedGuid = permaLink ? absolute : feedGuid;
+            }
+            if (link.isEmpty() && permaLink) {
+                link = feedGuid; // a permalink guid is the item's link (RSS 2.0)
             }
         }
         String guid = GuidPolicy.choose(feedGuid, link, title,

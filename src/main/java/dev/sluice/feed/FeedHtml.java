@@ -1,0 +1,105 @@
+package dev.sluice.feed;
+
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * The one policy for HTML inside feeds, used by every output and by the preview: keep what feed
+ * readers keep (text structure, tables, figures, media with safe sources, {@code class},
+ * {@code title}, {@code lang}, {@code dir}…), remove scripts, frames, plug-ins, forms and styles
+ * with everything inside them, drop event handlers and {@code style} attributes, and allow only
+ * http(s) and mailto links and http(s) (or {@code data:image}) sources. Relative URLs must have
+ * been made absolute before (the parser does it against {@code xml:base}); any left are dropped.
+ */
+public final class FeedHtml {
+
+    /** Removed with all they contain: their text is code, a form or a foreign document, never prose. */
+    private static final String REMOVED_WHOLE = "script, style, iframe, frame, frameset, object, embed, applet, "
+            + "noscript, noembed, noframes, template, svg, math, form, input, button, select, textarea";
+
+    private static final String[] BLOCKS = {"address", "article", "aside", "blockquote", "caption", "center",
+        "dd", "details", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "hr", "li", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+        "tr", "ul", "col", "colgroup"};
+    private static final String[] INLINE = {"a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code",
+        "del", "dfn", "em", "i", "img", "ins", "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span",
+        "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "audio", "video", "source", "picture"};
+
+    private static final Safelist SAFELIST = new Safelist()
+            .addTags(BLOCKS)
+            .addTags(INLINE)
+            .addAttributes(":all", "class", "title", "lang", "dir")
+            .addAttributes("a", "href")
+            .addAttributes("img", "src", "alt", "width", "height", "srcset")
+            .addAttributes("td", "colspan", "rowspan", "headers", "scope", "abbr")
+            .addAttributes("th", "colspan", "rowspan", "headers", "scope", "abbr")
+            .addAttributes("ol", "start", "type", "reversed")
+            .addAttributes("li", "value")
+            .addAttributes("blockquote", "cite")
+            .addAttributes("q", "cite")
+            .addAttributes("del", "cite", "datetime")
+            .addAttributes("ins", "cite", "datetime")
+            .addAttributes("time", "datetime")
+            .addAttributes("col", "span")
+            .addAttributes("colgroup", "span")
+            .addAttributes("details", "open")
+            .addAttributes("audio", "src", "controls", "loop", "muted", "preload")
+            .addAttributes("video", "src", "controls", "poster", "width", "height", "loop", "muted", "preload")
+            .addAttributes("source", "src", "srcset", "type", "media")
+            .addProtocols("a", "href", "http", "https", "mailto")
+            .addProtocols("img", "src", "http", "https", "data")
+            .addProtocols("audio", "src", "http", "https")
+            .addProtocols("video", "src", "http", "https")
+            .addProtocols("video", "poster", "http", "https")
+            .addProtocols("source", "src", "http", "https")
+            .addProtocols("blockquote", "cite", "http", "https")
+            .addProtocols("q", "cite", "http", "https")
+            .addProtocols("del", "cite", "http", "https")
+            .addProtocols("ins", "cite", "http", "https")
+            .preserveRelativeLinks(false);
+
+    private FeedHtml() {
+    }
+
+    /** {@code html} as the policy keeps it; the same string when it has no markup at all. */
+    public static String clean(String html) {
+        if (html == null || html.isEmpty()) {
+            return "";
+        }
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            return html; // plain text: nothing to remove, nothing to re-escape
+        }
+        Document dirty = Jsoup.parseBodyFragment(html, "");
+        dirty.select(REMOVED_WHOLE).remove();
+        Document clean = new Cleaner(SAFELIST).clean(dirty);
+        for (Element img : clean.select("img[src]")) {
+            if (img.attr("src").regionMatches(true, 0, "data:", 0, 5)
+                    && !img.attr("src").toLowerCase(Locale.ROOT).startsWith("data:image/")) {
+                img.removeAttr("src"); // data: only for images
+            }
+        }
+        for (Element e : clean.select("[srcset]")) {
+            if (!safeSrcset(e.attr("srcset"))) {
+                e.removeAttr("srcset");
+            }
+        }
+        clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
+        return clean.body().html();
+    }
+
+    /** Every candidate of a srcset is an absolute http(s) URL. */
+    private static boolean safeSrcset(String srcset) {
+        for (String candidate : srcset.split(",")) {
+            String url = candidate.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+            if (!url.isEmpty() && !url.startsWith("http://") && !url.startsWith("https://")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
