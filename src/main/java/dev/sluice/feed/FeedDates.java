@@ -42,7 +42,8 @@ public final class FeedDates {
             "([A-Za-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?:(\\d{4})(?:[\\s,]+" + TIME + ")?" + ZONE
                     + "|" + TIME + ZONE + "\\s+(\\d{4}))");
     private static final Pattern DAY_NAME =
-            Pattern.compile("^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\\.?,?\\s*", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\\.?,?|[a-z]{2,9}\\.?,)\\s*",
+                    Pattern.CASE_INSENSITIVE); // any word and a comma too: "Teu," and other misspellings
     /** A trailing comment such as "(UTC)" or "(Pacific Daylight Time)". */
     private static final Pattern COMMENT = Pattern.compile("\\s*\\([^)]*\\)$");
     private static final Pattern SPACES = Pattern.compile("\\s+");

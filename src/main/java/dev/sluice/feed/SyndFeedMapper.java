@@ -84,28 +84,37 @@ final class SyndFeedMapper {
 
     private Item item(SyndEntry entry, TreeFacts.Facts entryFacts, Source source) {
         UrlResolver urls = entryFacts.urls();
-        SyndContent titleEx = entry.getTitleEx();
-        String title = Titles.text(entry.getTitle(), titleEx == null ? null : titleEx.getType(), atom);
-        String link = urls.absolute(entry.getLink());
-        String description = html(entry.getDescription());
+        AtomTexts.Entry atomTexts = entryFacts.atom();
+        String title;
+        String link;
+        String description;
+        String content = "";
+        if (atomTexts != null) { // read from the tree: Rome loses xhtml, Atom 0.3 modes and content bases
+            title = atomTexts.title();
+            link = urls.absolute(atomTexts.link());
+            description = atomTexts.summary();
+            content = atomTexts.content();
+        } else {
+            SyndContent titleEx = entry.getTitleEx();
+            title = Titles.text(entry.getTitle(), titleEx == null ? null : titleEx.getType(), atom);
+            link = urls.absolute(entry.getLink());
+            description = urls.absoluteInHtml(html(entry.getDescription()));
+            for (SyndContent c : entry.getContents()) {
+                if (c.getValue() != null && !c.getValue().isBlank()) {
+                    content = urls.absoluteInHtml(html(c));
+                    break;
+                }
+            }
+        }
         if (description.isEmpty() && !entryFacts.mediaDescription().isEmpty()) {
             description = Entities.escape(entryFacts.mediaDescription());
         }
-        String content = "";
-        for (SyndContent c : entry.getContents()) {
-            if (c.getValue() != null && !c.getValue().isBlank()) {
-                content = html(c);
-                break;
-            }
-        }
-        description = urls.absoluteInHtml(description);
-        content = urls.absoluteInHtml(content);
 
-        String feedGuid = strip(entry.getUri());
+        String feedGuid = entryFacts.about().isEmpty() ? strip(entry.getUri()) : entryFacts.about();
         boolean permaLink = false;
         if (entry.getWireEntry() instanceof com.rometools.rome.feed.rss.Item rssItem) {
             Guid guid = rssItem.getGuid();
-            feedGuid = guid == null ? "" : strip(guid.getValue());
+            feedGuid = guid == null ? entryFacts.about() : strip(guid.getValue());
             permaLink = guid != null && guid.isPermaLink() && !feedGuid.isEmpty();
             if (permaLink) {
                 // isPermaLink defaults to true, so "post-12345" claims to be a link: only a value
@@ -114,6 +123,9 @@ final class SyndFeedMapper {
                         ? urls.absolute(feedGuid) : feedGuid;
                 permaLink = Fallbacks.isHttpUrl(absolute);
                 feedGuid = permaLink ? absolute : feedGuid;
+            }
+            if (link.isEmpty()) {
+                link = entryFacts.atomLink(); // RSS items may carry their link as atom:link
             }
             if (link.isEmpty() && permaLink) {
                 link = feedGuid; // a permalink guid is the item's link (RSS 2.0)

@@ -18,17 +18,32 @@ import org.jdom2.Namespace;
  */
 final class TreeFacts {
 
-    /** Per channel or entry: its dates and the resolver for its relative URLs. */
-    record Facts(Instant published, Instant updated, UrlResolver urls, String mediaDescription) {
+    /**
+     * Per channel or entry: its dates, the resolver for its relative URLs, and what Rome does not
+     * give: an RDF item's {@code rdf:about} (its identity, "" otherwise), an Atom entry's texts
+     * (null otherwise) and an RSS item's {@code atom:link} alternate ("" otherwise), absolute.
+     */
+    record Facts(Instant published, Instant updated, UrlResolver urls, String mediaDescription, String about,
+            AtomTexts.Entry atom, String atomLink) {
+
+        Facts(Instant published, Instant updated, UrlResolver urls, String mediaDescription) {
+            this(published, updated, urls, mediaDescription, "", null, "");
+        }
     }
+
+    private static final Namespace RDF = Namespace.getNamespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
 
     private static final Namespace XML = Namespace.XML_NAMESPACE;
     private static final String DC = "http://purl.org/dc/elements/1.1/";
     private static final String DC_TERMS = "http://purl.org/dc/terms/";
     private static final Namespace MEDIA = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
+    /** The namespace as some feeds write it, without the final slash. */
+    private static final Namespace MEDIA_NO_SLASH = Namespace.getNamespace("media", "http://search.yahoo.com/mrss");
+    private static final Namespace ATOM = Namespace.getNamespace("atom", AtomTexts.ATOM10);
     private static final Set<String> DATE_NAMESPACES = Set.of(
             "", DC, DC_TERMS, "http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#",
-            "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/");
+            "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/",
+            "http://backend.userland.com/rss2", "http://backend.userland.com/rss");
 
     /** Date elements, best first; "date" is Dublin Core's (RSS 1.0). */
     private static final List<String> PUBLISHED = List.of("pubDate", "published", "issued", "date", "created");
@@ -66,9 +81,37 @@ final class TreeFacts {
         List<Facts> entries = new ArrayList<>(kept);
         for (int i = 0; i < kept; i++) {
             Element entry = elements.get(i);
-            entries.add(facts(entry, containerUrls.withBase(base(entry))));
+            UrlResolver urls = containerUrls.withBase(base(entry));
+            resolveInnerBases(entry, urls);
+            Facts dated = facts(entry, urls);
+            boolean atom = AtomTexts.ATOM10.equals(entry.getNamespaceURI()) || AtomTexts.ATOM03.equals(entry.getNamespaceURI());
+            String about = entry.getAttributeValue("about", RDF, "").strip();
+            String atomLink = atom ? "" : urls.absolute(AtomTexts.alternate(entry.getChildren("link", ATOM), false));
+            entries.add(new Facts(dated.published(), dated.updated(), urls, dated.mediaDescription(),
+                    about.isEmpty() ? "" : urls.absolute(about), atom ? AtomTexts.read(entry, urls) : null, atomLink));
         }
         return new TreeFacts(channel, entries);
+    }
+
+    /**
+     * An {@code xml:base} on a child of an item ({@code <link>}, {@code <description>},
+     * {@code content:encoded}) applies to that child alone: its URLs are made absolute here, in
+     * the tree, so the item's own base no longer changes them. Atom entries are read by
+     * {@link AtomTexts}, which knows its elements' bases itself.
+     */
+    private static void resolveInnerBases(Element entry, UrlResolver entryUrls) {
+        if (AtomTexts.ATOM10.equals(entry.getNamespaceURI()) || AtomTexts.ATOM03.equals(entry.getNamespaceURI())) {
+            return;
+        }
+        for (Element child : entry.getChildren()) {
+            String base = base(child);
+            if (base == null || !child.getChildren().isEmpty()) {
+                continue;
+            }
+            UrlResolver urls = entryUrls.withBase(base);
+            String text = child.getText();
+            child.setText("link".equals(child.getName()) ? urls.absolute(text) : urls.absoluteInHtml(text));
+        }
     }
 
     private static Facts facts(Element element, UrlResolver urls) {
@@ -106,12 +149,17 @@ final class TreeFacts {
 
     /** YouTube and other Media RSS feeds put the description in media:group/media:description. */
     private static String mediaDescription(Element entry) {
-        Element description = entry.getChild("description", MEDIA);
-        if (description == null) {
-            Element group = entry.getChild("group", MEDIA);
-            description = group == null ? null : group.getChild("description", MEDIA);
+        for (Namespace media : List.of(MEDIA, MEDIA_NO_SLASH)) {
+            Element description = entry.getChild("description", media);
+            if (description == null) {
+                Element group = entry.getChild("group", media);
+                description = group == null ? null : group.getChild("description", media);
+            }
+            if (description != null) {
+                return description.getTextTrim();
+            }
         }
-        return description == null ? "" : description.getTextTrim();
+        return "";
     }
 
     private static Element firstChild(Element parent, String name) {

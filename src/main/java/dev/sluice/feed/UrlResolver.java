@@ -1,6 +1,8 @@
 package dev.sluice.feed;
 
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
+import org.jsoup.parser.Parser;
 
 /**
  * Makes the relative URLs of a feed absolute against a base (the document URL, refined by
@@ -9,6 +11,8 @@ import okhttp3.HttpUrl;
  * they are, so GUIDs equal to links keep matching.
  */
 final class UrlResolver {
+
+    private static final Pattern TABS_AND_NEWLINES = Pattern.compile("[\\t\\n\\r]");
 
     static final UrlResolver NONE = new UrlResolver(null);
 
@@ -76,9 +80,10 @@ final class UrlResolver {
             if (valueEnd < 0) {
                 break;
             }
-            if (isUrlAttribute(html, eq)) {
+            int kind = urlAttribute(html, eq);
+            if (kind != NOT_A_URL) {
                 String value = html.substring(valueStart, valueEnd);
-                String resolved = isRelative(value) ? absolute(value) : value;
+                String resolved = kind == SRCSET ? absoluteSrcset(value) : isRelative(value) ? absolute(value) : value;
                 if (!resolved.equals(value)) {
                     if (out == null) {
                         out = new StringBuilder(html.length() + 64);
@@ -121,8 +126,12 @@ final class UrlResolver {
         return i;
     }
 
-    /** True when the attribute name just before {@code eq} is {@code src} or {@code href}. */
-    private static boolean isUrlAttribute(String html, int eq) {
+    private static final int NOT_A_URL = 0;
+    private static final int URL = 1;
+    private static final int SRCSET = 2;
+
+    /** Whether the attribute name just before {@code eq} is {@code src} or {@code href}, or {@code srcset}. */
+    private static int urlAttribute(String html, int eq) {
         int end = eq;
         while (end > 0 && html.charAt(end - 1) == ' ') {
             end--;
@@ -133,15 +142,55 @@ final class UrlResolver {
         }
         int length = end - start;
         if (start == 0 || !Character.isWhitespace(html.charAt(start - 1))) {
-            return false;
+            return NOT_A_URL;
         }
-        return length == 3 && html.regionMatches(true, start, "src", 0, 3)
-                || length == 4 && html.regionMatches(true, start, "href", 0, 4);
+        if (length == 3 && html.regionMatches(true, start, "src", 0, 3)
+                || length == 4 && html.regionMatches(true, start, "href", 0, 4)) {
+            return URL;
+        }
+        return length == 6 && html.regionMatches(true, start, "srcset", 0, 6) ? SRCSET : NOT_A_URL;
+    }
+
+    /** The value of an {@code href}, {@code src} or {@code srcset} attribute (named {@code name}), absolute. */
+    String absoluteAttribute(String name, String value) {
+        if (name.equalsIgnoreCase("srcset")) {
+            return absoluteSrcset(value);
+        }
+        boolean url = name.equalsIgnoreCase("href") || name.equalsIgnoreCase("src");
+        return url && isRelative(value) ? absolute(value) : value;
+    }
+
+    /** "a.jpg 1x, /b.jpg 2x": each candidate's URL made absolute, descriptors kept. */
+    private String absoluteSrcset(String srcset) {
+        StringBuilder out = new StringBuilder(srcset.length() + 64);
+        for (String candidate : srcset.split(",")) {
+            String c = candidate.strip();
+            if (c.isEmpty()) {
+                continue;
+            }
+            int space = c.indexOf(' ');
+            String url = space < 0 ? c : c.substring(0, space);
+            out.append(out.isEmpty() ? "" : ", ").append(isRelative(url) ? absolute(url) : url)
+                    .append(space < 0 ? "" : c.substring(space));
+        }
+        return out.toString();
     }
 
     private static boolean isRelative(String value) {
         String s = value.strip();
-        return !s.isEmpty() && s.charAt(0) != '#' && !hasScheme(s);
+        return !s.isEmpty() && !hasScheme(s) && !hasScheme(asBrowsersRead(s));
+    }
+
+    /**
+     * The URL a browser would follow: character references decoded, tabs and newlines removed
+     * (the URL standard drops them). "java&#x09;script:" and "javascript&#58;" have a scheme, so
+     * they are left for the sanitiser to drop instead of being resolved into harmless-looking links.
+     */
+    private static String asBrowsersRead(String value) {
+        if (value.indexOf('&') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return TABS_AND_NEWLINES.matcher(Parser.unescapeEntities(value, true)).replaceAll("").strip();
     }
 
     /** True for "https:…", "mailto:…", "data:…": a scheme per RFC 3986 before the first ':'. */

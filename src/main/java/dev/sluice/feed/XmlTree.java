@@ -3,6 +3,7 @@ package dev.sluice.feed;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jdom2.Document;
@@ -116,7 +117,7 @@ final class XmlTree {
      */
     private static String recover(String xml) {
         org.jsoup.nodes.Document doc = Jsoup.parse(XmlText.clean(xml), "", Parser.xmlParser());
-        Element root = doc.children().first();
+        Element root = feedRoot(doc);
         if (root == null) {
             return "";
         }
@@ -127,6 +128,21 @@ final class XmlTree {
                 .charset("UTF-8")
                 .prettyPrint(false);
         return root.outerHtml();
+    }
+
+    /**
+     * The element that is the feed: junk before it (a PHP warning's HTML, a stray tag) makes
+     * jsoup see several roots, and the feed is the one named like one; else the first.
+     */
+    private static Element feedRoot(org.jsoup.nodes.Document doc) {
+        for (Element candidate : doc.children()) {
+            String name = candidate.tagName().toLowerCase(Locale.ROOT);
+            String local = name.substring(name.indexOf(':') + 1);
+            if (local.equals("rss") || local.equals("feed") || local.equals("rdf") || local.equals("channel")) {
+                return candidate;
+            }
+        }
+        return doc.children().first();
     }
 
     /** Declares on the root every prefix used in the document but declared nowhere. */

@@ -26,6 +26,7 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -99,13 +100,23 @@ class FeedConformanceTest {
         for (String line : Files.readAllLines(reportFile)) {
             results.add(JSON.readTree(line));
         }
-        writeSummary(results);
-        return results.stream().map(result -> DynamicTest.dynamicTest(result.path("case").asText() + ": "
-                + byCase.get(result.path("case").asText()).path("behaviour").asText(), () -> {
-                    List<String> failed = new ArrayList<>();
-                    result.path("failed").forEach(f -> failed.add(f.asText()));
-                    assertThat(failed).as(result.path("case").asText()).isEmpty();
-                }));
+        writeSummary(results, byCase);
+        return results.stream().map(result -> {
+            String id = result.path("case").asText();
+            JsonNode c = byCase.get(id);
+            return DynamicTest.dynamicTest(id + ": " + c.path("behaviour").asText(), () -> {
+                List<String> failed = new ArrayList<>();
+                result.path("failed").forEach(f -> failed.add(f.asText()));
+                String known = c.path("known").asText("");
+                if (!known.isEmpty()) {
+                    // a documented difference: counted as failed checks, reported, not hidden
+                    assertThat(failed).as(id + " is marked as a known difference but passes: remove its \"known\"")
+                            .isNotEmpty();
+                    Assumptions.abort("known difference: " + known + " " + failed);
+                }
+                assertThat(failed).as(id).isEmpty();
+            });
+        });
     }
 
     private static List<Path> groups() throws IOException {
@@ -133,7 +144,7 @@ class FeedConformanceTest {
     }
 
     /** The pass figure, for the README: checks and passed, overall and per group. */
-    private static void writeSummary(List<JsonNode> results) throws IOException {
+    private static void writeSummary(List<JsonNode> results, Map<String, JsonNode> byCase) throws IOException {
         Map<String, int[]> groups = new LinkedHashMap<>();
         int[] all = new int[2];
         for (JsonNode r : results) {
@@ -150,6 +161,11 @@ class FeedConformanceTest {
         out.append(String.format("all: %d documents, %d checks, %d passed (%.1f %%)%n", results.size(), all[0], all[1],
                 100.0 * all[1] / Math.max(1, all[0])));
         groups.forEach((name, g) -> out.append(String.format("%s: %d checks, %d passed%n", name, g[0], g[1])));
+        byCase.forEach((id, c) -> {
+            if (!c.path("known").asText("").isEmpty()) {
+                out.append("known difference: ").append(id).append(": ").append(c.path("known").asText()).append('\n');
+            }
+        });
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/conformance.txt"), out.toString());
         System.out.print("Feed conformance: " + out);
