@@ -1,8 +1,8 @@
 package dev.sluice.feed;
 
 /**
- * Reads a downloaded document as a feed: RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 (Rome), JSON Feed
- * 1.0/1.1 (Jackson). Every item comes out with a GUID ({@link GuidPolicy}), absolute URLs and
+ * Reads a downloaded document as a feed: RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 (Rome), CDF, JSON
+ * Feed 1.0/1.1 (Jackson). Every item comes out with a GUID ({@link GuidPolicy}), absolute URLs and
  * dates or null; at most {@link #MAX_ITEMS} items are kept. Stateless and thread-safe.
  */
 public final class FeedParser {

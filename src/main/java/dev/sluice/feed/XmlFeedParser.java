@@ -15,6 +15,7 @@ import org.jdom2.Element;
  * RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through Rome: decode the bytes (BOM, XML declaration, HTTP
  * charset: Rome's {@link XmlReader}), build a safe tree ({@link XmlTree}), take out what Rome
  * handles poorly ({@link TreeFacts}), let Rome map the rest, then map that onto {@link Feed}.
+ * CDF documents share the decoding and the tree but are mapped by {@link CdfParser}.
  */
 final class XmlFeedParser {
 
@@ -27,6 +28,9 @@ final class XmlFeedParser {
     static Feed parse(byte[] body, String contentType, String documentUrl) throws FeedParseException {
         Document document = XmlTree.read(decode(body, contentType));
         Element root = document.getRootElement();
+        if (CdfParser.isCdf(root)) {
+            return CdfParser.parse(root, documentUrl); // Rome knows no CDF and would reject the root
+        }
         String version = root.getAttributeValue("version", "");
         if ("rss".equals(root.getName()) && !RSS_VERSIONS.contains(version)) {
             root.setAttribute("version", "2.0"); // "2", "2.01" or none: Rome would reject the feed
