@@ -2,11 +2,14 @@ package dev.sluice.feed;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jdom2.filter.Filters;
 
 /**
  * What Sluice reads from the XML tree itself before Rome maps it: dates and {@code xml:base}.
@@ -45,6 +48,10 @@ final class TreeFacts {
             "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/",
             "http://backend.userland.com/rss2", "http://backend.userland.com/rss");
 
+    private static final List<String> KNOWN_NAMESPACES = List.of(DC, DC_TERMS,
+            "http://purl.org/rss/1.0/modules/content/", "http://www.w3.org/2005/Atom", "http://search.yahoo.com/mrss/",
+            "http://purl.org/rss/1.0/", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+
     /** Date elements, best first; "date" is Dublin Core's (RSS 1.0). */
     private static final List<String> PUBLISHED = List.of("pubDate", "published", "issued", "date", "created");
     private static final List<String> UPDATED = List.of("updated", "modified", "lastBuildDate");
@@ -60,6 +67,7 @@ final class TreeFacts {
     /** Harvests {@code doc}, removing its date elements and the entries past {@code maxItems}. */
     static TreeFacts harvest(Document doc, UrlResolver documentUrls, int maxItems) {
         Element root = doc.getRootElement();
+        canonicalNamespaces(root);
         Element container = switch (root.getName()) {
             case "rss", "RDF" -> firstChild(root, "channel");
             default -> root; // Atom: entries are children of <feed>
@@ -138,6 +146,35 @@ final class TreeFacts {
         Instant updated = bestUpdated == null ? null : FeedDates.parse(bestUpdated.getText());
         dates.forEach(Element::detach);
         return new Facts(published, updated, urls, mediaDescription(element));
+    }
+
+    /**
+     * Namespace names are case-sensitive, but feeds declare well-known ones with other cases
+     * ("http://purl.org/DC/elements/1.1/") and readers still understand them: such declarations
+     * on the root are rewritten to the known name, and so are the elements in them.
+     */
+    private static void canonicalNamespaces(Element root) {
+        Map<String, Namespace> fixes = new HashMap<>();
+        for (Namespace declared : root.getAdditionalNamespaces()) {
+            for (String known : KNOWN_NAMESPACES) {
+                if (known.equalsIgnoreCase(declared.getURI()) && !known.equals(declared.getURI())) {
+                    fixes.put(declared.getURI(), Namespace.getNamespace(declared.getPrefix(), known));
+                }
+            }
+        }
+        if (fixes.isEmpty()) {
+            return; // the common case: one look at the root's declarations
+        }
+        for (Map.Entry<String, Namespace> fix : fixes.entrySet()) {
+            root.removeNamespaceDeclaration(Namespace.getNamespace(fix.getValue().getPrefix(), fix.getKey()));
+            root.addNamespaceDeclaration(fix.getValue());
+        }
+        for (Element e : root.getDescendants(Filters.element())) {
+            Namespace fixed = fixes.get(e.getNamespaceURI());
+            if (fixed != null) {
+                e.setNamespace(Namespace.getNamespace(e.getNamespacePrefix(), fixed.getURI()));
+            }
+        }
     }
 
     private static Element better(Element current, Element candidate, List<String> order) {
