@@ -102,6 +102,7 @@ export function outlineList(outline, parent) {
 export function timing(trace, tookMs) {
   if (!trace) return `run ${tookMs} ms`;
   const parts = [`${trace.wallMillis.toFixed(1)} ms`, `${trace.itemsIn} in → ${trace.itemsOut} out`];
+  if (trace.sourceEntries >= 0) parts.push(`${trace.sourceEntries} ${trace.sourceEntries === 1 ? 'entry' : 'entries'} in the source`);
   if (trace.cacheHits) parts.push(`${trace.cacheHits} from cache`);
   parts.push(`whole run ${tookMs} ms`);
   return parts.join(' · ');

@@ -36,6 +36,8 @@ final class NodeContext implements RunContext {
     private final List<BlockTrace.Drop> drops = new ArrayList<>();
     private boolean dropsTruncated;
     private final java.util.concurrent.atomic.AtomicInteger cacheHits = new java.util.concurrent.atomic.AtomicInteger();
+    /** Entries in the documents this block parsed as feeds; -1 while it parsed none. */
+    private final java.util.concurrent.atomic.AtomicInteger sourceEntries = new java.util.concurrent.atomic.AtomicInteger(-1);
 
     NodeContext(RunState state, PlanRun run, Node node) {
         this.state = state;
@@ -78,7 +80,9 @@ final class NodeContext implements RunContext {
 
     @Override
     public Feed parseFeed(Download download) {
-        return ParseThreads.decode(state.engine.decoder(), download, deadline());
+        Feed feed = ParseThreads.decode(state.engine.decoder(), download, deadline());
+        sourceEntries.updateAndGet(n -> Math.max(n, 0) + feed.sourceEntries());
+        return feed;
     }
 
     @Override
@@ -150,7 +154,7 @@ final class NodeContext implements RunContext {
     synchronized BlockTrace trace(long nanos, int itemsIn, Value out, String error) {
         int itemsOut = out instanceof Value.Items items ? items.feed().items().size() : 0;
         return new BlockTrace(node.spec().id(), node.type().name(), PlanRun.displayName(node), nanos / 1e6,
-                itemsIn, itemsOut, cacheHits.get(), error, List.copyOf(drops), dropsTruncated);
+                itemsIn, itemsOut, cacheHits.get(), error, List.copyOf(drops), dropsTruncated, sourceEntries.get());
     }
 
     /** Human-readable ages for messages ("3 min", "2 h"). */

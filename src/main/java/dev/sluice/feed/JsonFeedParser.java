@@ -54,7 +54,7 @@ final class JsonFeedParser {
                 items.add(item(node, urls, source, feedAuthor));
             }
         }
-        return new Feed(channel, items);
+        return new Feed(channel, items, Math.max(root.path("items").size(), items.size()));
     }
 
     private static Item item(JsonNode node, UrlResolver urls, Source source, String feedAuthor) {

@@ -57,7 +57,7 @@ final class SyndFeedMapper {
                     : new TreeFacts.Facts(null, null, facts.channel.urls(), "");
             items.add(item(entries.get(i), entryFacts, source));
         }
-        return new Feed(channel, items);
+        return new Feed(channel, items, Math.max(facts.sourceEntries, entries.size()));
     }
 
     private Channel channel() {

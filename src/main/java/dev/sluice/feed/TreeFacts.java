@@ -58,10 +58,13 @@ final class TreeFacts {
 
     final Facts channel;
     final List<Facts> entries;
+    /** Entry elements in the document, those past the item limit included. */
+    final int sourceEntries;
 
-    private TreeFacts(Facts channel, List<Facts> entries) {
+    private TreeFacts(Facts channel, List<Facts> entries, int sourceEntries) {
         this.channel = channel;
         this.entries = entries;
+        this.sourceEntries = sourceEntries;
     }
 
     /** Harvests {@code doc}, removing its date elements and the entries past {@code maxItems}. */
@@ -73,7 +76,7 @@ final class TreeFacts {
             default -> root; // Atom: entries are children of <feed>
         };
         if (container == null) {
-            return new TreeFacts(new Facts(null, null, documentUrls.withBase(base(root)), ""), List.of());
+            return new TreeFacts(new Facts(null, null, documentUrls.withBase(base(root)), ""), List.of(), 0);
         }
         UrlResolver rootUrls = documentUrls.withBase(base(root));
         UrlResolver containerUrls = container == root ? rootUrls : rootUrls.withBase(base(container));
@@ -98,7 +101,7 @@ final class TreeFacts {
             entries.add(new Facts(dated.published(), dated.updated(), urls, dated.mediaDescription(),
                     about.isEmpty() ? "" : urls.absolute(about), atom ? AtomTexts.read(entry, urls) : null, atomLink));
         }
-        return new TreeFacts(channel, entries);
+        return new TreeFacts(channel, entries, elements.size());
     }
 
     /**

@@ -42,11 +42,14 @@ class FeedConformanceTest {
 
     private static final Path SUITE = Path.of("src/test/resources/conformance");
     private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path NEWSBOAT = Path.of("/usr/bin/newsboat");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static MockWebServer upstream;
     private static TestServer sluice;
     private static Path outputs;
+    /** Output file name to case id, to find the case a reader complains about. */
+    private static final Map<String, String> FILES = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -96,9 +99,16 @@ class FeedConformanceTest {
         String said = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(check.waitFor()).as(said).isZero();
 
+        Map<String, List<String>> newsboat = newsboatErrors();
         List<JsonNode> results = new ArrayList<>();
         for (String line : Files.readAllLines(reportFile)) {
-            results.add(JSON.readTree(line));
+            ObjectNode result = (ObjectNode) JSON.readTree(line);
+            if (newsboat != null) { // two more checks per case: newsboat reads its RSS and its Atom
+                result.put("checks", result.path("checks").asInt() + 2);
+                newsboat.getOrDefault(result.path("case").asText(), List.of())
+                        .forEach(error -> ((ArrayNode) result.path("failed")).add("newsboat: " + error));
+            }
+            results.add(result);
         }
         writeSummary(results, byCase);
         return results.stream().map(result -> {
@@ -137,10 +147,44 @@ class FeedConformanceTest {
         for (String format : List.of("rss", "atom", "json")) {
             HttpResponse<String> answer = sluice.get("/feed/" + stored.id() + "." + format);
             Path file = outputs.resolve(id.replace('/', '_') + "." + format);
+            FILES.put(file.getFileName().toString(), id);
             Files.writeString(file, answer.statusCode() == 200 ? answer.body() : "", StandardCharsets.UTF_8);
             paths.put(format, file.toString());
         }
         return paths;
+    }
+
+    /**
+     * Newsboat (a terminal reader, Debian's package) reloads every RSS and Atom output from
+     * file:// URLs; the errors it logs, by case. Null when newsboat is not installed (CI installs
+     * it). Newsboat 2.21 reads no JSON Feed, so the JSON outputs are left to check.py.
+     */
+    private static Map<String, List<String>> newsboatErrors() throws Exception {
+        if (!Files.isExecutable(NEWSBOAT)) {
+            System.out.println("Feed conformance: newsboat is not installed (Debian: newsboat); its checks are left out");
+            return null;
+        }
+        Path urls = outputs.resolve("newsboat-urls");
+        Path log = outputs.resolve("newsboat.log");
+        List<String> lines = new ArrayList<>();
+        FILES.keySet().stream().filter(f -> !f.endsWith(".json")).forEach(f -> lines.add(outputs.resolve(f).toUri().toString()));
+        Files.write(urls, lines);
+        Process reload = new ProcessBuilder(NEWSBOAT.toString(), "-u", urls.toString(), "-c",
+                outputs.resolve("newsboat.db").toString(), "-C", "/dev/null", "-x", "reload", "-d", log.toString(), "-l", "3")
+                .redirectErrorStream(true).redirectOutput(outputs.resolve("newsboat.out").toFile()).start();
+        assertThat(reload.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("newsboat finished").isTrue();
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        for (String line : Files.exists(log) ? Files.readAllLines(log) : List.<String>of()) {
+            if (!line.contains("ERROR")) {
+                continue;
+            }
+            FILES.forEach((file, id) -> {
+                if (line.contains("/" + file + ":") || line.endsWith("/" + file)) {
+                    errors.computeIfAbsent(id, k -> new ArrayList<>()).add(line.substring(line.indexOf(']') + 1).strip());
+                }
+            });
+        }
+        return errors;
     }
 
     /** The pass figure, for the README: checks and passed, overall and per group. */

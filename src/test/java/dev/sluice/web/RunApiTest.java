@@ -63,6 +63,21 @@ class RunApiTest {
         assertThat(trace).isNotNull();
         assertThat(trace.get("itemsIn").asInt()).isEqualTo(50);
         assertThat(trace.get("drops")).hasSize(35);
+        assertThat(trace.get("sourceEntries").asInt()).as("a filter parses nothing").isEqualTo(-1);
+    }
+
+    @Test
+    void theTraceComparesAFeedsEntriesWithItsItems() throws Exception {
+        JsonNode body = JSON.readTree(run("{\"block\":\"feed1\",\"pipe\":" + BenchFeeds.pipe("P1", upstream) + "}").body());
+        JsonNode feed = null;
+        for (JsonNode t : body.get("trace")) {
+            if (t.get("blockId").asText().equals("feed1")) {
+                feed = t;
+            }
+        }
+        assertThat(feed).isNotNull();
+        assertThat(feed.get("sourceEntries").asInt()).as("<item>s in F1.xml").isEqualTo(50);
+        assertThat(feed.get("itemsOut").asInt()).isEqualTo(50);
     }
 
     @Test
