@@ -2,10 +2,13 @@ package dev.sluice.feed;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
 import org.jdom2.input.JDOMParseException;
@@ -55,6 +58,9 @@ final class XmlTree {
             "itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd",
             "slash", "http://purl.org/rss/1.0/modules/slash/",
             "wfw", "http://wellformedweb.org/CommentAPI/");
+
+    private static final Pattern START_TAG = Pattern.compile("<([A-Za-z_][\\w.:-]*)");
+    private static final Pattern END_TAG = Pattern.compile("</([A-Za-z_][\\w.:-]*)\\s*>");
 
     private XmlTree() {
     }
@@ -116,7 +122,7 @@ final class XmlTree {
      * element, so a DOCTYPE (and the entity declarations jsoup reads as stray text) is left out.
      */
     private static String recover(String xml) {
-        org.jsoup.nodes.Document doc = Jsoup.parse(XmlText.clean(xml), "", Parser.xmlParser());
+        org.jsoup.nodes.Document doc = Jsoup.parse(endTagsInStartTagCase(XmlText.clean(xml)), "", Parser.xmlParser());
         Element root = feedRoot(doc);
         if (root == null) {
             return "";
@@ -128,6 +134,30 @@ final class XmlTree {
                 .charset("UTF-8")
                 .prettyPrint(false);
         return root.outerHtml();
+    }
+
+    /**
+     * HTML habits in XML: {@code <title>…</TITLE>}. XML names are case-sensitive (and must stay
+     * so: {@code pubDate}), so an end tag whose name matches a start tag only when case is ignored
+     * is rewritten to the start tag's spelling, when the document spells that name one way only.
+     */
+    static String endTagsInStartTagCase(String xml) {
+        Map<String, String> spelling = new HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
+        Matcher start = START_TAG.matcher(xml);
+        while (start.find()) {
+            String name = start.group(1);
+            String previous = spelling.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            if (previous != null && !previous.equals(name)) {
+                ambiguous.add(name.toLowerCase(Locale.ROOT));
+            }
+        }
+        return END_TAG.matcher(xml).replaceAll(end -> {
+            String name = end.group(1);
+            String key = name.toLowerCase(Locale.ROOT);
+            String spelled = spelling.get(key);
+            return Matcher.quoteReplacement(spelled == null || ambiguous.contains(key) ? end.group() : "</" + spelled + ">");
+        });
     }
 
     /**

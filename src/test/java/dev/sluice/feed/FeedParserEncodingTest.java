@@ -50,7 +50,7 @@ class FeedParserEncodingTest {
         assertThat(feed.channel().image()).isEqualTo("https://blog.example.org/blog/images/logo.png");
         assertThat(first.link()).isEqualTo("https://blog.example.org/blog/posts/one.html");
         assertThat(first.content()).isEqualTo("<p><img src=\"https://blog.example.org/blog/img/one.png\">"
-                + " <a href=\"https://blog.example.org/about\">about</a> <a href=\"#top\">top</a>"
+                + " <a href=\"https://blog.example.org/about\">about</a> <a href=\"https://blog.example.org/blog/#top\">top</a>"
                 + " <a href=\"mailto:ann@example.org\">mail</a></p>");
         assertThat(second.link()).isEqualTo("https://blog.example.org/archive/2024/two.html");
         assertThat(second.enclosures()).containsExactly(
