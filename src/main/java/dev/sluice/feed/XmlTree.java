@@ -62,6 +62,9 @@ final class XmlTree {
     private static final Pattern START_TAG = Pattern.compile("<([A-Za-z_][\\w.:-]*)");
     private static final Pattern END_TAG = Pattern.compile("</([A-Za-z_][\\w.:-]*)\\s*>");
 
+    private static final Pattern HTML_HOLDER = Pattern.compile(
+            "(<(description|content:encoded)(\\s[^>]*)?>)(.*?)(</\\2\\s*>)", Pattern.DOTALL);
+
     private XmlTree() {
     }
 
@@ -122,7 +125,8 @@ final class XmlTree {
      * element, so a DOCTYPE (and the entity declarations jsoup reads as stray text) is left out.
      */
     private static String recover(String xml) {
-        org.jsoup.nodes.Document doc = Jsoup.parse(endTagsInStartTagCase(XmlText.clean(xml)), "", Parser.xmlParser());
+        String repaired = rawHtmlAsText(endTagsInStartTagCase(XmlText.clean(xml)));
+        org.jsoup.nodes.Document doc = Jsoup.parse(repaired, "", Parser.xmlParser());
         Element root = feedRoot(doc);
         if (root == null) {
             return "";
@@ -134,6 +138,26 @@ final class XmlTree {
                 .charset("UTF-8")
                 .prettyPrint(false);
         return root.outerHtml();
+    }
+
+    /**
+     * Unescaped HTML inside an RSS {@code description} or {@code content:encoded}
+     * ({@code <description><p>a<br>b</description>}) is HTML, not XML: read as XML its unclosed
+     * tags swallow what follows. Such content is wrapped in CDATA, so it stays text here and is
+     * read by HTML's rules later, as readers do.
+     */
+    static String rawHtmlAsText(String xml) {
+        if (xml.indexOf("<description") < 0 && xml.indexOf("<content:encoded") < 0) {
+            return xml;
+        }
+        return HTML_HOLDER.matcher(xml).replaceAll(m -> {
+            String inner = m.group(4);
+            if (inner.indexOf('<') < 0 || inner.strip().startsWith("<![CDATA[")) {
+                return Matcher.quoteReplacement(m.group());
+            }
+            return Matcher.quoteReplacement(m.group(1) + "<![CDATA[" + inner.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+                    + m.group(5));
+        });
     }
 
     /**
