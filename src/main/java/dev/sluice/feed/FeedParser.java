@@ -48,7 +48,7 @@ public final class FeedParser {
         return i < body.length ? i : -1;
     }
 
-    /** '<', or the start of a UTF-16/UTF-32 document (a BOM or a zero byte), which XmlReader decodes. */
+    /** '<', or the start of a UTF-16/UTF-32 document (a BOM or a zero byte), which FeedCharset decodes. */
     private static boolean startsLikeXml(byte b) {
         int v = b & 0xFF;
         return v == '<' || v == 0xFE || v == 0xFF || v == 0x00;

@@ -2,18 +2,13 @@ package dev.sluice.feed;
 
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
 import java.util.Set;
 import org.jdom2.Document;
 import org.jdom2.Element;
 
 /**
- * RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through Rome: decode the bytes (BOM, XML declaration, HTTP
- * charset: Rome's {@link XmlReader}), build a safe tree ({@link XmlTree}), take out what Rome
+ * RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through Rome: decode the bytes as feed readers do
+ * ({@link FeedCharset}), build a safe tree ({@link XmlTree}), take out what Rome
  * handles poorly ({@link TreeFacts}), let Rome map the rest, then map that onto {@link Feed}.
  * CDF documents share the decoding and the tree but are mapped by {@link CdfParser}.
  */
@@ -26,7 +21,7 @@ final class XmlFeedParser {
     }
 
     static Feed parse(byte[] body, String contentType, String documentUrl) throws FeedParseException {
-        Document document = XmlTree.read(decode(body, contentType));
+        Document document = XmlTree.read(FeedCharset.decode(body, contentType));
         Element root = document.getRootElement();
         if (CdfParser.isCdf(root)) {
             return CdfParser.parse(root, documentUrl); // Rome knows no CDF and would reject the root
@@ -46,30 +41,6 @@ final class XmlFeedParser {
         } catch (FeedException | RuntimeException e) {
             // Rome is third-party code fed hostile input: whatever it throws is a feed problem
             throw new FeedParseException("not a readable feed: " + e.getMessage(), e);
-        }
-    }
-
-    private static String decode(byte[] body, String contentType) throws FeedParseException {
-        String httpType = contentType == null || contentType.isBlank() ? null : contentType;
-        try {
-            return read(body, httpType);
-        } catch (IOException badHeader) {
-            if (httpType == null) {
-                throw new FeedParseException("could not decode the feed's characters: " + badHeader.getMessage(), badHeader);
-            }
-        }
-        try {
-            return read(body, null); // an unknown charset in the header: trust the document alone
-        } catch (IOException e) {
-            throw new FeedParseException("could not decode the feed's characters: " + e.getMessage(), e);
-        }
-    }
-
-    private static String read(byte[] body, String httpType) throws IOException {
-        try (Reader reader = new XmlReader(new ByteArrayInputStream(body), httpType, true)) {
-            StringWriter text = new StringWriter(body.length);
-            reader.transferTo(text);
-            return text.toString();
         }
     }
 }
