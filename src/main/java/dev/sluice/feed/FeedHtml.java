@@ -1,6 +1,9 @@
 package dev.sluice.feed;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Locale;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -19,8 +22,9 @@ import org.jsoup.safety.Safelist;
 public final class FeedHtml {
 
     /** Removed with all they contain: their text is code, a form or a foreign document, never prose. */
-    private static final String REMOVED_WHOLE = "script, style, iframe, frame, frameset, object, embed, applet, "
-            + "noscript, noembed, noframes, template, svg, math, form, input, button, select, textarea";
+    private static final Set<String> REMOVED_WHOLE = Set.of("script", "style", "iframe", "frame", "frameset", "object",
+            "embed", "applet", "noscript", "noembed", "noframes", "template", "svg", "math", "form", "input", "button",
+            "select", "textarea");
 
     private static final String[] BLOCKS = {"address", "article", "aside", "blockquote", "caption", "center",
         "dd", "details", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -63,6 +67,16 @@ public final class FeedHtml {
             .addProtocols("ins", "cite", "http", "https")
             .preserveRelativeLinks(false);
 
+    /**
+     * Cleaning costs tens of microseconds an item, and the same upstream items are written again
+     * and again (every format, every run until the upstream changes): each text is cleaned once.
+     * Weighed by characters, so it is bounded in bytes.
+     */
+    private static final Cache<String, String> CLEANED = Caffeine.newBuilder()
+            .maximumWeight(16L * 1024 * 1024) // characters, keys and values
+            .weigher((String dirty, String clean) -> dirty.length() + clean.length())
+            .build();
+
     private FeedHtml() {
     }
 
@@ -74,18 +88,24 @@ public final class FeedHtml {
         if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
             return html; // plain text: nothing to remove, nothing to re-escape
         }
+        return CLEANED.get(html, FeedHtml::cleanNow);
+    }
+
+    private static String cleanNow(String html) {
         Document dirty = Jsoup.parseBodyFragment(html, "");
-        dirty.select(REMOVED_WHOLE).remove();
-        Document clean = new Cleaner(SAFELIST).clean(dirty);
-        for (Element img : clean.select("img[src]")) {
-            if (img.attr("src").regionMatches(true, 0, "data:", 0, 5)
-                    && !img.attr("src").toLowerCase(Locale.ROOT).startsWith("data:image/")) {
-                img.removeAttr("src"); // data: only for images
+        for (Element e : dirty.body().getAllElements()) { // one pass, no selector engine
+            if (REMOVED_WHOLE.contains(e.normalName()) && e.parent() != null) {
+                e.remove();
             }
         }
-        for (Element e : clean.select("[srcset]")) {
-            if (!safeSrcset(e.attr("srcset"))) {
+        Document clean = new Cleaner(SAFELIST).clean(dirty);
+        for (Element e : clean.body().getAllElements()) {
+            if (e.hasAttr("srcset") && !safeSrcset(e.attr("srcset"))) {
                 e.removeAttr("srcset");
+            }
+            if (e.normalName().equals("img") && e.hasAttr("src") && e.attr("src").regionMatches(true, 0, "data:", 0, 5)
+                    && !e.attr("src").toLowerCase(Locale.ROOT).startsWith("data:image/")) {
+                e.removeAttr("src"); // data: only for images
             }
         }
         clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
