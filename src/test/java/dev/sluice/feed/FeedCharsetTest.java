@@ -162,13 +162,13 @@ class FeedCharsetTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("doubleEncodings")
     void repairsDoubleEncodedUtf8WhereUnambiguous(String text, String repaired) {
-        assertThat(FeedCharset.repairDoubleEncoding(text)).isEqualTo(repaired);
+        assertThat(DoubleEncoding.repair(text)).isEqualTo(repaired);
     }
 
     @Test
     void textWithoutLeadCharactersIsNotCopied() {
         String text = "Plain ASCII, ñ, 日本 and “quotes”";
-        assertThat(FeedCharset.repairDoubleEncoding(text)).isSameAs(text);
+        assertThat(DoubleEncoding.repair(text)).isSameAs(text);
     }
 
     /** What a CMS makes of {@code text}: its UTF-8 bytes read as windows-1252 (Latin-1 where undefined), then stored. */

@@ -56,7 +56,8 @@ class WebhookPipeTest {
         assertThat(titles(feed)).containsExactly("Webhook event", "third", "second", "first");
 
         JsonNode first = JSON.readTree(server.get(feed).body()).get("items").get(3);
-        assertThat(first.get("content_html").asText()).isEqualTo("<pre>{\n  &quot;title&quot; : &quot;first&quot;\n}</pre>");
+        // the feed HTML policy writes text with the escapes HTML needs (&amp; &lt; &gt;), quotes as they are
+        assertThat(first.get("content_html").asText()).isEqualTo("<pre>{\n  \"title\" : \"first\"\n}</pre>");
         String guid = first.get("id").asText();
 
         post(server, id, "{\"title\":\"fourth\"}", "Content-Type", "application/json");

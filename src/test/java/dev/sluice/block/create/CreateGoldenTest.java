@@ -135,8 +135,8 @@ class CreateGoldenTest {
         blocks.add(block("f", "FeedBlock", List.of(upstream.fastUrl(3, "blog.xml"))));
         JsonNode r = run(pipe);
         assertThat(r.get("errors")).isEmpty();
-        assertThat(field(r, "guid")).satisfiesExactly(g -> assertThat(g).endsWith("/post-1"),
-                g -> assertThat(g).endsWith("/post-2"), g -> assertThat(g).endsWith("/insert-me"));
+        // <guid>post-1</guid> claims to be a permalink (the default) but is no URL: kept as written
+        assertThat(field(r, "guid")).containsExactly("post-1", "post-2", "insert-me");
         assertThat(field(r, "content").get(0)).contains("<div class=\"box\"><em>Service notice</em></div>")
                 .doesNotContain("old box");
         assertThat(field(r, "description").get(1)).contains("<div class=\"box\"><em>Service notice</em></div>")

@@ -152,7 +152,9 @@ class HostileContentTest {
             });
             assertThat(pages.get("thumbnail").body()).doesNotContain("<script").contains("&lt;script&gt;");
             String preview = pages.get("preview").body();
-            assertThat(preview).contains("2 items").contains("2025-03-04 10:00 UTC").contains("&lt;script&gt;alert(&#39;title&#39;)")
+            // an RSS title holding escaped markup is HTML: readers show its text, the script is gone
+            assertThat(preview).contains("2 items").contains("2025-03-04 10:00 UTC").contains("Hello")
+                    .doesNotContain("alert(&#39;title&#39;)&lt;/script&gt;")
                     .contains("src=\"http://127.0.0.1:" + upstream.getPort() + "/pixel.png\"")
                     .contains("href=\"http://127.0.0.1:" + upstream.getPort() + "/ok\"").contains("Plain news");
             assertThat(pages.get("gallery").body()).contains("&lt;img src=x onerror=alert(&#39;title&#39;)&gt;Evil")
