@@ -48,10 +48,23 @@ final class AtomTexts {
         Element summary = entry.getChild("summary", ns);
         Element content = entry.getChild("content", ns);
         return new Entry(
-                title == null ? "" : Titles.text(html(title, atom03, entryUrls), "html", true),
+                title == null ? "" : title(title, atom03),
                 summary == null ? "" : html(summary, atom03, entryUrls.withBase(base(summary))),
                 content == null ? "" : html(content, atom03, entryUrls.withBase(base(content))),
                 alternate(entry.getChildren("link", ns), atom03));
+    }
+
+    /** A title as text: a text title as written, an HTML or XHTML one reduced to its text. */
+    private static String title(Element title, boolean atom03) {
+        String type = title.getAttributeValue("type", atom03 ? "text/plain" : "text").strip().toLowerCase(Locale.ROOT);
+        boolean escaped = atom03 && "escaped".equalsIgnoreCase(title.getAttributeValue("mode", "").strip());
+        if (!title.getChildren().isEmpty() && !escaped) {
+            return Titles.text(title.getValue(), "text", true); // inline markup (xhtml, Atom 0.3 xml): its text
+        }
+        if (atom03 && "base64".equalsIgnoreCase(title.getAttributeValue("mode", "").strip())) {
+            return Titles.text(decodeBase64(title.getTextTrim()), type.contains("html") ? "html" : "text", true);
+        }
+        return Titles.text(title.getText(), type.contains("html") ? "html" : "text", true);
     }
 
     /**

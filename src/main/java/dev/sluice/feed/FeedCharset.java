@@ -48,7 +48,8 @@ final class FeedCharset {
 
     /** The text of {@code bytes}; {@code contentType} is the HTTP header, or null / "" when there is none. */
     static String decode(byte[] bytes, String contentType) {
-        return DoubleEncoding.repair(read(bytes, contentType));
+        String text = read(bytes, contentType);
+        return hasHighByte(bytes) ? DoubleEncoding.repair(text) : text; // ASCII has nothing to repair
     }
 
     private static String read(byte[] bytes, String contentType) {

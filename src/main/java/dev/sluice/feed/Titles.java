@@ -2,6 +2,7 @@ package dev.sluice.feed;
 
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 
 /**
  * Titles as readers show them: text. Atom says what a title is ({@code type="text"}, {@code html}
@@ -29,7 +30,13 @@ final class Titles {
             return "";
         }
         boolean html = type != null ? isMarkup(type) : !declared && LOOKS_LIKE_HTML.matcher(value).find();
-        return html ? Jsoup.parseBodyFragment(value).text().strip() : SPACES.matcher(value).replaceAll(" ").strip();
+        if (!html || value.indexOf('<') < 0 && value.indexOf('&') < 0) {
+            return SPACES.matcher(value).replaceAll(" ").strip();
+        }
+        if (value.indexOf('<') < 0) { // entities only: no need to build a document
+            return SPACES.matcher(Parser.unescapeEntities(value, false)).replaceAll(" ").strip();
+        }
+        return Jsoup.parseBodyFragment(value).text().strip();
     }
 
     private static boolean isMarkup(String type) {

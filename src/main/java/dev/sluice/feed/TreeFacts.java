@@ -42,7 +42,6 @@ final class TreeFacts {
     private static final Namespace MEDIA = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
     /** The namespace as some feeds write it, without the final slash. */
     private static final Namespace MEDIA_NO_SLASH = Namespace.getNamespace("media", "http://search.yahoo.com/mrss");
-    private static final Namespace ATOM = Namespace.getNamespace("atom", AtomTexts.ATOM10);
     private static final Set<String> DATE_NAMESPACES = Set.of(
             "", DC, DC_TERMS, "http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#",
             "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/",
@@ -93,11 +92,15 @@ final class TreeFacts {
         for (int i = 0; i < kept; i++) {
             Element entry = elements.get(i);
             UrlResolver urls = containerUrls.withBase(base(entry));
-            resolveInnerBases(entry, urls);
-            Facts dated = facts(entry, urls);
             boolean atom = AtomTexts.ATOM10.equals(entry.getNamespaceURI()) || AtomTexts.ATOM03.equals(entry.getNamespaceURI());
+            // one copy of the children: JDOM's live filtered lists are slow to walk again and again
+            List<Element> children = new ArrayList<>(entry.getChildren());
+            if (!atom) {
+                resolveInnerBases(children, urls);
+            }
+            Facts dated = facts(entry, children, urls);
             String about = entry.getAttributeValue("about", RDF, "").strip();
-            String atomLink = atom ? "" : urls.absolute(AtomTexts.alternate(entry.getChildren("link", ATOM), false));
+            String atomLink = atom ? "" : urls.absolute(AtomTexts.alternate(named(children, "link", AtomTexts.ATOM10), false));
             entries.add(new Facts(dated.published(), dated.updated(), urls, dated.mediaDescription(),
                     about.isEmpty() ? "" : urls.absolute(about), atom ? AtomTexts.read(entry, urls) : null, atomLink));
         }
@@ -110,11 +113,8 @@ final class TreeFacts {
      * the tree, so the item's own base no longer changes them. Atom entries are read by
      * {@link AtomTexts}, which knows its elements' bases itself.
      */
-    private static void resolveInnerBases(Element entry, UrlResolver entryUrls) {
-        if (AtomTexts.ATOM10.equals(entry.getNamespaceURI()) || AtomTexts.ATOM03.equals(entry.getNamespaceURI())) {
-            return;
-        }
-        for (Element child : entry.getChildren()) {
+    private static void resolveInnerBases(List<Element> children, UrlResolver entryUrls) {
+        for (Element child : children) {
             String base = base(child);
             if (base == null || !child.getChildren().isEmpty()) {
                 continue;
@@ -126,10 +126,24 @@ final class TreeFacts {
     }
 
     private static Facts facts(Element element, UrlResolver urls) {
+        return facts(element, element.getChildren(), urls);
+    }
+
+    private static List<Element> named(List<Element> children, String name, String namespace) {
+        List<Element> found = new ArrayList<>(2);
+        for (Element child : children) {
+            if (name.equals(child.getName()) && namespace.equals(child.getNamespaceURI())) {
+                found.add(child);
+            }
+        }
+        return found;
+    }
+
+    private static Facts facts(Element element, List<Element> children, UrlResolver urls) {
         Element bestPublished = null;
         Element bestUpdated = null;
         List<Element> dates = new ArrayList<>(2);
-        for (Element child : element.getChildren()) {
+        for (Element child : children) {
             if (!DATE_NAMESPACES.contains(child.getNamespaceURI())) {
                 continue;
             }
@@ -148,7 +162,7 @@ final class TreeFacts {
         Instant published = bestPublished == null ? null : FeedDates.parse(bestPublished.getText());
         Instant updated = bestUpdated == null ? null : FeedDates.parse(bestUpdated.getText());
         dates.forEach(Element::detach);
-        return new Facts(published, updated, urls, mediaDescription(element));
+        return new Facts(published, updated, urls, mediaDescription(children));
     }
 
     /**
@@ -188,18 +202,23 @@ final class TreeFacts {
     }
 
     /** YouTube and other Media RSS feeds put the description in media:group/media:description. */
-    private static String mediaDescription(Element entry) {
-        for (Namespace media : List.of(MEDIA, MEDIA_NO_SLASH)) {
-            Element description = entry.getChild("description", media);
-            if (description == null) {
-                Element group = entry.getChild("group", media);
-                description = group == null ? null : group.getChild("description", media);
+    private static String mediaDescription(List<Element> children) {
+        Element group = null;
+        for (Element child : children) {
+            if (isMedia(child) && "description".equals(child.getName())) {
+                return child.getTextTrim();
             }
-            if (description != null) {
-                return description.getTextTrim();
+            if (group == null && isMedia(child) && "group".equals(child.getName())) {
+                group = child;
             }
         }
-        return "";
+        Element description = group == null ? null : group.getChild("description", group.getNamespace());
+        return description == null ? "" : description.getTextTrim();
+    }
+
+    private static boolean isMedia(Element e) {
+        String uri = e.getNamespaceURI();
+        return uri.equals(MEDIA.getURI()) || uri.equals(MEDIA_NO_SLASH.getURI());
     }
 
     private static Element firstChild(Element parent, String name) {
