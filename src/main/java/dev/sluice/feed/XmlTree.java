@@ -62,8 +62,8 @@ final class XmlTree {
     private static final Pattern START_TAG = Pattern.compile("<([A-Za-z_][\\w.:-]*)");
     private static final Pattern END_TAG = Pattern.compile("</([A-Za-z_][\\w.:-]*)\\s*>");
 
-    private static final Pattern HTML_HOLDER = Pattern.compile(
-            "(<(description|content:encoded)(\\s[^>]*)?>)(.*?)(</\\2\\s*>)", Pattern.DOTALL);
+    /** RSS elements whose text is HTML, which broken feeds write unescaped. */
+    private static final String[] HOLDERS = {"description", "content:encoded"};
 
     private XmlTree() {
     }
@@ -147,17 +147,52 @@ final class XmlTree {
      * read by HTML's rules later, as readers do.
      */
     static String rawHtmlAsText(String xml) {
-        if (xml.indexOf("<description") < 0 && xml.indexOf("<content:encoded") < 0) {
-            return xml;
-        }
-        return HTML_HOLDER.matcher(xml).replaceAll(m -> {
-            String inner = m.group(4);
-            if (inner.indexOf('<') < 0 || inner.strip().startsWith("<![CDATA[")) {
-                return Matcher.quoteReplacement(m.group());
+        StringBuilder out = null;
+        int copied = 0;
+        int[] next = {holderStart(xml, HOLDERS[0], 0), holderStart(xml, HOLDERS[1], 0)};
+        while (true) { // one pass forward: each search starts where the last one ended
+            int which = next[0] < 0 ? 1 : next[1] < 0 || next[0] < next[1] ? 0 : 1;
+            int start = next[which];
+            if (start < 0) {
+                break;
             }
-            return Matcher.quoteReplacement(m.group(1) + "<![CDATA[" + inner.replace("]]>", "]]]]><![CDATA[>") + "]]>"
-                    + m.group(5));
-        });
+            String name = HOLDERS[which];
+            int open = xml.indexOf('>', start);
+            if (open < 0) {
+                break;
+            }
+            int after = open + 1; // past a self-closed element
+            if (xml.charAt(open - 1) != '/') {
+                int close = xml.indexOf("</" + name, open);
+                if (close < 0) {
+                    break; // no end tag further on: nothing more can be wrapped
+                }
+                String inner = xml.substring(open + 1, close);
+                if (inner.indexOf('<') >= 0 && !inner.strip().startsWith("<![CDATA[")) {
+                    out = out == null ? new StringBuilder(xml.length() + 64) : out;
+                    out.append(xml, copied, open + 1).append("<![CDATA[")
+                            .append(inner.replace("]]>", "]]]]><![CDATA[>")).append("]]>");
+                    copied = close;
+                }
+                after = close + name.length() + 2;
+            }
+            next[0] = next[0] < after ? holderStart(xml, HOLDERS[0], after) : next[0];
+            next[1] = next[1] < after ? holderStart(xml, HOLDERS[1], after) : next[1];
+        }
+        return out == null ? xml : out.append(xml, copied, xml.length()).toString();
+    }
+
+    /** The next start tag named exactly {@code name} at or after {@code from}, or -1. */
+    private static int holderStart(String xml, String name, int from) {
+        int at = xml.indexOf("<" + name, from);
+        while (at >= 0) {
+            int end = at + name.length() + 1;
+            if (end < xml.length() && (xml.charAt(end) == '>' || xml.charAt(end) == '/' || Character.isWhitespace(xml.charAt(end)))) {
+                return at;
+            }
+            at = xml.indexOf("<" + name, end);
+        }
+        return -1;
     }
 
     /**
