@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jdom2.Attribute;
-import org.jdom2.CDATA;
 import org.jdom2.Content;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
@@ -32,7 +31,7 @@ final class AtomTexts {
      * @param title   text ("" when absent)
      * @param summary HTML ("" when absent)
      * @param content HTML ("" when absent or out of line)
-     * @param link    the alternate link as written (relative or absolute), "" when none
+     * @param link    the alternate link, absolute, "" when none
      */
     record Entry(String title, String summary, String content, String link) {
     }
@@ -51,7 +50,7 @@ final class AtomTexts {
                 title == null ? "" : title(title, atom03),
                 summary == null ? "" : html(summary, atom03, entryUrls.withBase(base(summary))),
                 content == null ? "" : html(content, atom03, entryUrls.withBase(base(content))),
-                alternate(entry.getChildren("link", ns), atom03));
+                alternate(entry.getChildren("link", ns), entryUrls));
     }
 
     /** A title as text: a text title as written, an HTML or XHTML one reduced to its text. */
@@ -115,8 +114,8 @@ final class AtomTexts {
     }
 
     private static void append(StringBuilder out, Content node, UrlResolver outer) {
-        if (node instanceof Text text) { // CDATA is a Text too
-            out.append(node instanceof CDATA ? text.getText() : Entities.escape(text.getText()));
+        if (node instanceof Text text) { // CDATA too: in XHTML it is text like any other
+            out.append(Entities.escape(text.getText()));
         } else if (node instanceof Element element) {
             String name = element.getName();
             UrlResolver urls = outer.withBase(base(element));
@@ -138,8 +137,11 @@ final class AtomTexts {
         }
     }
 
-    /** The alternate link (rel absent or "alternate"), preferring an HTML page among several. */
-    static String alternate(List<Element> links, boolean atom03) {
+    /**
+     * The alternate link (rel absent or "alternate"), preferring an HTML page among several,
+     * absolute against {@code urls} and the link's own {@code xml:base}; "" when there is none.
+     */
+    static String alternate(List<Element> links, UrlResolver urls) {
         String first = "";
         for (Element link : links) {
             String rel = link.getAttributeValue("rel", "alternate").strip();
@@ -148,11 +150,12 @@ final class AtomTexts {
                 continue;
             }
             String type = link.getAttributeValue("type", "").strip().toLowerCase(Locale.ROOT);
+            String absolute = urls.withBase(base(link)).absolute(href);
             if (type.isEmpty() || type.equals("text/html") || type.equals("application/xhtml+xml")) {
-                return base(link) == null ? href : UrlResolver.forDocument(base(link)).absolute(href);
+                return absolute;
             }
             if (first.isEmpty()) {
-                first = href;
+                first = absolute;
             }
         }
         return first;

@@ -22,7 +22,7 @@ public final class FeedWriter {
     private static final Format XML_FORMAT = Format.getRawFormat().setEncoding("UTF-8");
 
     public byte[] write(Feed feed, OutputFormat format, WriteOptions options) {
-        Feed complete = sanitised(withGuids(feed));
+        Feed complete = ready(feed);
         try {
             return switch (format) {
                 case RSS -> xml(RssWriter.write(complete, options));
@@ -36,35 +36,26 @@ public final class FeedWriter {
         }
     }
 
-    /** Items built by hand may lack a GUID; every output format needs one. */
-    private static Feed withGuids(Feed feed) {
+    /**
+     * Every item as the formats need it, in one pass: a GUID for items built by hand without one
+     * (taken from the item as it came, so it does not move with the cleaning policy), and the HTML
+     * cleaned by {@link FeedHtml}. The same feed comes back when nothing had to change.
+     */
+    private static Feed ready(Feed feed) {
         List<Item> items = null;
         for (int i = 0; i < feed.items().size(); i++) {
             Item item = feed.items().get(i);
-            if (item.guid().isBlank()) {
-                if (items == null) {
-                    items = new ArrayList<>(feed.items());
-                }
-                items.set(i, GuidPolicy.apply(item));
+            Item withGuid = item.guid().isBlank() ? GuidPolicy.apply(item) : item;
+            String description = FeedHtml.clean(withGuid.description());
+            String content = FeedHtml.clean(withGuid.content());
+            Item ready = description.equals(withGuid.description()) && content.equals(withGuid.content())
+                    ? withGuid : withGuid.toBuilder().description(description).content(content).build();
+            if (ready != item) {
+                items = items == null ? new ArrayList<>(feed.items()) : items;
+                items.set(i, ready);
             }
         }
         return items == null ? feed : feed.withItems(items);
-    }
-
-    private static Feed sanitised(Feed feed) {
-        List<Item> items = new ArrayList<>(feed.items().size());
-        boolean changed = false;
-        for (Item item : feed.items()) {
-            String description = FeedHtml.clean(item.description());
-            String content = FeedHtml.clean(item.content());
-            if (description.equals(item.description()) && content.equals(item.content())) {
-                items.add(item);
-            } else {
-                items.add(item.toBuilder().description(description).content(content).build());
-                changed = true;
-            }
-        }
-        return changed ? feed.withItems(items) : feed;
     }
 
     private static byte[] xml(Document document) {

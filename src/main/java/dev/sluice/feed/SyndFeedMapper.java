@@ -37,7 +37,7 @@ final class SyndFeedMapper {
         this.atom10 = type.equals("atom_1.0");
         this.atom = type.startsWith("atom");
         // Atom entries inherit the feed's author (RFC 4287 4.2.1); RSS has no such rule
-        this.feedAuthor = type.startsWith("atom") ? authorOf(syndFeed.getAuthor(), syndFeed.getAuthors()) : "";
+        this.feedAuthor = atom ? authorOf(syndFeed.getAuthor(), syndFeed.getAuthors()) : "";
     }
 
     static Feed map(SyndFeed syndFeed, TreeFacts facts, String documentUrl) {
@@ -91,7 +91,7 @@ final class SyndFeedMapper {
         String content = "";
         if (atomTexts != null) { // read from the tree: Rome loses xhtml, Atom 0.3 modes and content bases
             title = atomTexts.title();
-            link = urls.absolute(atomTexts.link());
+            link = atomTexts.link();
             description = atomTexts.summary();
             content = atomTexts.content();
         } else {

@@ -100,7 +100,7 @@ final class TreeFacts {
             }
             Facts dated = facts(entry, children, urls);
             String about = entry.getAttributeValue("about", RDF, "").strip();
-            String atomLink = atom ? "" : urls.absolute(AtomTexts.alternate(named(children, "link", AtomTexts.ATOM10), false));
+            String atomLink = atom ? "" : AtomTexts.alternate(named(children, "link", AtomTexts.ATOM10), urls);
             entries.add(new Facts(dated.published(), dated.updated(), urls, dated.mediaDescription(),
                     about.isEmpty() ? "" : urls.absolute(about), atom ? AtomTexts.read(entry, urls) : null, atomLink));
         }

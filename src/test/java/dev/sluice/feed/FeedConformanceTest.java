@@ -173,6 +173,13 @@ class FeedConformanceTest {
                 outputs.resolve("newsboat.db").toString(), "-C", "/dev/null", "-x", "reload", "-d", log.toString(), "-l", "3")
                 .redirectErrorStream(true).redirectOutput(outputs.resolve("newsboat.out").toFile()).start();
         assertThat(reload.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("newsboat finished").isTrue();
+        assertThat(reload.exitValue()).as("newsboat's reload").isZero();
+        // a newsboat that read nothing would log no error either: it must hold the outputs' articles
+        Process count = new ProcessBuilder(NEWSBOAT.toString(), "-u", urls.toString(), "-c",
+                outputs.resolve("newsboat.db").toString(), "-C", "/dev/null", "-x", "print-unread").start();
+        String unread = new String(count.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(count.waitFor()).as(unread).isZero();
+        assertThat(Integer.parseInt(unread.split(" ")[0])).as("newsboat: " + unread).isGreaterThan(lines.size() / 2);
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (String line : Files.exists(log) ? Files.readAllLines(log) : List.<String>of()) {
             if (!line.contains("ERROR")) {

@@ -94,6 +94,7 @@ class FeedParserRobustnessTest {
 
         assertThat(feed.items()).hasSize(FeedParser.MAX_ITEMS);
         assertThat(feed.items().get(FeedParser.MAX_ITEMS - 1).title()).isEqualTo("t9999");
+        assertThat(feed.sourceEntries()).as("what the trace shows beside the items").isEqualTo(FeedParser.MAX_ITEMS + 50);
     }
 
     @Test
@@ -102,7 +103,9 @@ class FeedParserRobustnessTest {
         byte[] body = ("{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[" + items + "]}")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(parser.parse(body, "", "").items()).hasSize(FeedParser.MAX_ITEMS);
+        Feed feed = parser.parse(body, "", "");
+        assertThat(feed.items()).hasSize(FeedParser.MAX_ITEMS);
+        assertThat(feed.sourceEntries()).isEqualTo(FeedParser.MAX_ITEMS + 5);
     }
 
     @Test

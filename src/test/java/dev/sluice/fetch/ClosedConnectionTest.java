@@ -58,7 +58,7 @@ class ClosedConnectionTest {
     void noFetchFailsBecauseTheServerClosedAConnection(Kind kind, int concurrency) throws Exception {
         try (ClosingUpstream upstream = new ClosingUpstream(kind, IDLE)) {
             CountingPoliteness politeness = new CountingPoliteness(TestDownloaders.config());
-            HttpDownloader downloader = HttpDownloader.builder(TestDownloaders.config()).politeness(politeness).build();
+            HttpDownloader downloader = downloader(politeness);
 
             Random random = new Random(kind.ordinal() * 31L + concurrency);
             List<String> failures = fetchAll(downloader, upstream, concurrency, random, FETCHES, kind == Kind.IDLE_TIMEOUT);
@@ -74,7 +74,7 @@ class ClosedConnectionTest {
     void aReusedConnectionFoundClosedIsRetriedOnAFreshOneAndCountedApart() throws Exception {
         try (ClosingUpstream upstream = new ClosingUpstream(Kind.CLOSES_UNANNOUNCED, IDLE)) {
             CountingPoliteness politeness = new CountingPoliteness(TestDownloaders.config());
-            HttpDownloader downloader = HttpDownloader.builder(TestDownloaders.config()).politeness(politeness).build();
+            HttpDownloader downloader = downloader(politeness);
             double staleBefore = retries("stale_connection");
             double networkBefore = retries("network");
 
@@ -111,7 +111,7 @@ class ClosedConnectionTest {
     void aConnectionDroppedMidBodyIsStillAClearFailure() throws Exception {
         try (ClosingUpstream upstream = new ClosingUpstream(Kind.DROPS_MID_BODY, IDLE)) {
             CountingPoliteness politeness = new CountingPoliteness(TestDownloaders.config());
-            HttpDownloader downloader = HttpDownloader.builder(TestDownloaders.config()).politeness(politeness).build();
+            HttpDownloader downloader = downloader(politeness);
 
             for (int i = 0; i < 20; i++) {
                 FetchOutcome outcome = downloader.fetch(upstream.url("/cut/" + i), BUDGET);
@@ -123,6 +123,10 @@ class ClosedConnectionTest {
             assertThat(politeness.failures.get()).isGreaterThanOrEqualTo(20);
             downloader.close();
         }
+    }
+
+    private static HttpDownloader downloader(HostPoliteness politeness) {
+        return HttpDownloader.builder(TestDownloaders.config()).politeness(politeness).build();
     }
 
     /**
