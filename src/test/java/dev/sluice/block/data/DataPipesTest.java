@@ -75,7 +75,7 @@ class DataPipesTest {
 
     @Test
     void theEditorGetsTheFilteredDataAndItsOutline() throws Exception {
-        JsonNode r = run(filterPipe(upstream.fastUrl(3, "talks.json"), "$.items", "tags", "java", "contains"), null);
+        JsonNode r = run(filterPipe(upstream.fastUrl(3, "talks.json"), "$.items", "tags", "java", "misses"), null);
         assertThat(r.get("errors")).isEmpty();
         assertThat(r.get("data").toString()).isEqualTo(JAVA_TALKS_JSON);
         assertThat(r.get("format").asText()).isEqualTo("json");
@@ -86,7 +86,7 @@ class DataPipesTest {
 
     @Test
     void theEditorsRssViewOfADataPipeIsItsXml() throws Exception {
-        String pipe = filterPipe(upstream.fastUrl(3, "talks.xml"), "$.rss.channel.item", "category", "rust", "contains");
+        String pipe = filterPipe(upstream.fastUrl(3, "talks.xml"), "$.rss.channel.item", "category", "rust", "misses");
         HttpResponse<String> r = server.send("POST", "/api/run?format=rss", token, "{\"pipe\":" + pipe + "}");
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/xml"));
         assertThat(r.body()).isEqualTo(RUST_TALKS_XML);
@@ -94,7 +94,7 @@ class DataPipesTest {
 
     @Test
     void eachBlockOfADataPipeCanBeInspected() throws Exception {
-        JsonNode r = run(filterPipe(upstream.fastUrl(3, "talks.xml"), "$.rss.channel.item", "category", "rust", "contains"), "dl");
+        JsonNode r = run(filterPipe(upstream.fastUrl(3, "talks.xml"), "$.rss.channel.item", "category", "rust", "misses"), "dl");
         assertThat(r.get("format").asText()).isEqualTo("xml");
         assertThat(r.get("data").at("/rss/channel/item")).hasSize(3);
         assertThat(r.get("outline")).extracting(JsonNode::asText).contains("$.rss.channel.item[*].category");
@@ -136,7 +136,7 @@ class DataPipesTest {
     @Test
     void aJsonDataPipeIsServedAsJsonAndAsXml() throws Exception {
         StoredPipe pipe = server.save("data@example.org", "Java talks",
-                filterPipe(upstream.fastUrl(4, "talks.json"), "$.items", "tags", "java", "contains"), true);
+                filterPipe(upstream.fastUrl(4, "talks.json"), "$.items", "tags", "java", "misses"), true);
         HttpResponse<String> json = server.get("/feed/" + pipe.id() + ".json");
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
@@ -153,7 +153,7 @@ class DataPipesTest {
     @Test
     void anXmlDataPipeServesTheFilteredDocument() throws Exception {
         StoredPipe pipe = server.save("data@example.org", "Rust talks",
-                filterPipe(upstream.fastUrl(5, "talks.xml"), "$.rss.channel.item", "category", "rust", "contains"), true);
+                filterPipe(upstream.fastUrl(5, "talks.xml"), "$.rss.channel.item", "category", "rust", "misses"), true);
         assertThat(server.get("/feed/" + pipe.id() + ".xml").body()).isEqualTo(RUST_TALKS_XML);
         assertThat(server.get("/feed/" + pipe.id() + ".rss").body()).isEqualTo(RUST_TALKS_XML);
         assertThat(server.get("/feed/" + pipe.id() + ".json").body()).isEqualTo("{\"rss\":{\"version\":\"2.0\",\"channel\":"
@@ -163,7 +163,7 @@ class DataPipesTest {
     @Test
     void feedOnlyFormatsOfADataPipeAreNotAcceptable() throws Exception {
         StoredPipe pipe = server.save("data@example.org", "Talks",
-                filterPipe(upstream.fastUrl(6, "talks.json"), "$.items", "tags", "java", "contains"), true);
+                filterPipe(upstream.fastUrl(6, "talks.json"), "$.items", "tags", "java", "misses"), true);
         for (String ext : new String[] {".atom", ".txt"}) {
             HttpResponse<String> r = server.get("/feed/" + pipe.id() + ext);
             assertThat(r.statusCode()).isEqualTo(406);
@@ -175,7 +175,7 @@ class DataPipesTest {
     void aFailedRunServesTheLastGoodDataMarkedStale() throws Exception {
         upstream.serve("changing.json", DataFixtures.bytes("talks.json"));
         StoredPipe pipe = server.save("data@example.org", "Changing",
-                filterPipe(upstream.fastUrl(7, "changing.json"), "$.items", "tags", "java", "contains"), true);
+                filterPipe(upstream.fastUrl(7, "changing.json"), "$.items", "tags", "java", "misses"), true);
         assertThat(server.get("/feed/" + pipe.id() + ".json").body()).isEqualTo(JAVA_TALKS_JSON);
         upstream.serve("changing.json", "not json any more".getBytes(StandardCharsets.UTF_8));
         server.clock.advance(Duration.ofHours(1));
@@ -189,7 +189,7 @@ class DataPipesTest {
     void sluiceRunPrintsADataPipe() throws Exception {
         Path dir = Files.createTempDirectory("sluice-data");
         Path file = dir.resolve("pipe.json");
-        Files.writeString(file, filterPipe(upstream.fastUrl(8, "talks.json"), "$.items", "tags", "java", "contains"));
+        Files.writeString(file, filterPipe(upstream.fastUrl(8, "talks.json"), "$.items", "tags", "java", "misses"));
         Map<String, String> env = Map.of("SLUICE_DATA_DIR", dir.toString(), "SLUICE_ALLOW_PRIVATE_NETWORKS", "true");
         assertThat(cli(env, "run", file.toString(), "--format", "json")).isEqualTo(JAVA_TALKS_JSON);
         assertThat(cli(env, "run", file.toString())).isEqualTo(JAVA_TALKS_XML);
