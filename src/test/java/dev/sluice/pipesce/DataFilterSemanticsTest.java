@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -95,6 +96,20 @@ class DataFilterSemanticsTest {
     void xmlBooks(String name, String target, String field, String value, String operator, String kept) {
         JsonNode data = filter("catalog.xml", target, field, value, operator);
         assertThat(texts(data.at("/catalog/book"), "title")).containsExactly(kept.split(";"));
+    }
+
+    @Test
+    void textInputsFillTheTargetTheFieldAndTheValue() {
+        JsonNode answer = rig.run(new Pipe()
+                .block("dl", "WateredDownloadBlock", List.of(rig.url("releases.json")))
+                .block("flt", "WateredFilterBlock", List.of("", "", "", "contains"), "dl")
+                .block("t0", "TextinputBlock", List.of("target", "$.items"))
+                .block("t1", "TextinputBlock", List.of("field", "title"))
+                .block("t2", "TextinputBlock", List.of("word", "Beta"))
+                .text("flt", 0, "t0").text("flt", 1, "t1").text("flt", 2, "t2")
+                .output("flt"));
+        assertThat(PipesCeRig.errors(answer)).isEmpty();
+        assertThat(texts(answer.at("/data/items"), "title")).containsExactly("Alpha launch", "Gamma rays", "Epsilon");
     }
 
     /** All tags left in the document, in order. */

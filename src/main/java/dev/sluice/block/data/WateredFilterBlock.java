@@ -50,7 +50,8 @@ public final class WateredFilterBlock implements Block {
                     + " does not contain or matches (regexp) the value. Contains looks for the value as written"
                     + " (/…/ for a pattern); an entry without the field counts as missing the value; an empty value"
                     + " removes nothing.",
-            List.of(OptionSpec.text("Target path", "$"), OptionSpec.text("Field", ""), OptionSpec.text("Value", ""),
+            List.of(OptionSpec.text("Target path", "$").withTextPort(), OptionSpec.text("Field", "").withTextPort(),
+                    OptionSpec.text("Value", "").withTextPort(),
                     OptionSpec.choice("Operator", CONTAINS, CONTAINS, MISSES, REGEXP)),
             1, Value.Kind.DATA, new WateredFilterBlock()).accepting(Value.Kind.DATA);
 
