@@ -85,9 +85,14 @@ final class NodeContext implements RunContext {
         return feed;
     }
 
+    /**
+     * A sub-pipe's Text Inputs keep their defaults: the parameters belong to the feed URL of the
+     * pipe asked for, and Pipes CE ran Pipe blocks' pipes without them (a shared name would
+     * otherwise reach into another pipe by accident).
+     */
     @Override
     public Optional<String> param(String name) {
-        return Optional.ofNullable(state.request.params().get(name));
+        return run.inSubPipe() ? Optional.empty() : Optional.ofNullable(state.request.params().get(name));
     }
 
     @Override

@@ -58,6 +58,11 @@ final class PlanRun {
         this.started = new AtomicIntegerArray(plan.nodes().size());
     }
 
+    /** Whether this plan is a stored pipe run by a Pipe block rather than the pipe asked for. */
+    boolean inSubPipe() {
+        return parent != null;
+    }
+
     /** Submits every node, inputs first, and returns the target's future. */
     @SuppressWarnings("unchecked")
     Future<Value> start() {

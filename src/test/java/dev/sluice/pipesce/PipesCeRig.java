@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -29,17 +31,30 @@ import okio.Buffer;
  */
 final class PipesCeRig implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The account the rig's runs are made as (and saved pipes belong to). */
+    static final String OWNER = "pipes-ce@example.org";
 
     private final MockWebServer upstream = new MockWebServer();
     private final Map<String, MockResponse> files = new ConcurrentHashMap<>();
-    private final TestServer server = TestServer.standard();
+    private final List<String> requested = new CopyOnWriteArrayList<>();
+    private final TestServer server;
     private final String token;
 
     PipesCeRig() {
+        this(upstreamBase -> Map.of());
+    }
+
+    /**
+     * A rig whose server runs with the settings {@code env} makes from the upstream's base URL
+     * ({@code http://127.0.0.1:port/}): gateway URLs for the integration blocks, for example,
+     * so that RSS-Bridge and rssbox requests land on the upstream too.
+     */
+    PipesCeRig(Function<String, Map<String, String>> env) {
         upstream.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getPath() == null ? "" : request.getPath().replaceFirst("^/", "");
+                requested.add("/" + path);
                 MockResponse r = files.get(path);
                 if (r == null) {
                     r = files.get(path.replaceFirst("\\?.*$", ""));
@@ -52,7 +67,13 @@ final class PipesCeRig implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        token = server.token("pipes-ce@example.org");
+        server = new TestServer(env.apply(url("")));
+        token = server.token(OWNER);
+    }
+
+    /** The server, for what /api/run cannot show: saved pipes and their feed URLs. */
+    TestServer server() {
+        return server;
     }
 
     /** Serves {@code body} at {@code /name} with {@code contentType}; returns its URL. */
@@ -60,6 +81,11 @@ final class PipesCeRig implements AutoCloseable {
         files.put(name, new MockResponse().setResponseCode(200).setHeader("Content-Type", contentType)
                 .setBody(new Buffer().write(body.getBytes(StandardCharsets.UTF_8))));
         return url(name);
+    }
+
+    /** The paths (with their queries) the upstream was asked for, in order. */
+    List<String> requests() {
+        return List.copyOf(requested);
     }
 
     String url(String name) {
@@ -72,7 +98,17 @@ final class PipesCeRig implements AutoCloseable {
     }
 
     JsonNode run(String pipeJson) {
-        HttpResponse<String> r = server.send("POST", "/api/run", token, "{\"pipe\":" + pipeJson + "}");
+        return run(pipeJson, Map.of(), "");
+    }
+
+    /**
+     * Runs a pipe with pipe parameters ({@code ?name=value} of a feed URL) up to block
+     * {@code block} ("" = the Output block), as the inspector does.
+     */
+    JsonNode run(String pipeJson, Map<String, String> params, String block) {
+        String body = "{\"pipe\":" + pipeJson + ",\"params\":" + JSON.valueToTree(params)
+                + ",\"block\":" + JSON.valueToTree(block) + "}";
+        HttpResponse<String> r = server.send("POST", "/api/run", token, body);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         try {
             return JSON.readTree(r.body());

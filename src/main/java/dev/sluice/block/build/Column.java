@@ -21,8 +21,11 @@ import java.util.List;
 record Column(List<Cell> cells) {
     static final Column EMPTY = new Column(List.of());
 
-    /** One value, and the guid and date of the item it came from ("" and null for a line of text). */
-    record Cell(String text, String guid, Instant date) {
+    /**
+     * One value, and the guid, title and date of the item it came from ("", "" and null for a
+     * line of text).
+     */
+    record Cell(String text, String guid, String title, Instant date) {
     }
 
     Cell at(int index) {
@@ -58,7 +61,7 @@ record Column(List<Cell> cells) {
         List<Cell> cells = new ArrayList<>(items.size());
         for (Item item : items) {
             ctx.deadline().check();
-            cells.add(new Cell(valueOf(item), item.guid(), item.date()));
+            cells.add(new Cell(valueOf(item), item.guid(), item.title(), item.date()));
         }
         return new Column(cells);
     }
@@ -76,7 +79,7 @@ record Column(List<Cell> cells) {
             ctx.deadline().check();
             String value = line.strip();
             if (!value.isEmpty()) {
-                cells.add(new Cell(value, "", null));
+                cells.add(new Cell(value, "", "", null));
             }
         }
         return new Column(cells);

@@ -2,6 +2,7 @@ package dev.sluice.block.create;
 
 import dev.sluice.block.Block;
 import dev.sluice.block.BlockCall;
+import dev.sluice.block.BlockError;
 import dev.sluice.block.BlockType;
 import dev.sluice.block.Deadline;
 import dev.sluice.block.OptionSpec;
@@ -37,12 +38,14 @@ public final class ExtractBlock implements Block {
     /** The attribute value that asks for the whole element's markup. */
     static final String OUTER_MARKUP = "outerxml";
     static final String INNER_MARKUP = "content";
+    static final String SELECTOR_MISSING = "Selector missing: give a CSS selector, an XPath or a JSONPath";
 
     public static final BlockType TYPE = new BlockType("ExtractBlock", "Extract", "Create",
             "Makes one item per match of a CSS selector (a.headline), an XPath (//h2/a, concat(...)) or,"
                     + " on JSON, a JSONPath ($.items[*].title); prefix css:, xpath: or json: to choose."
                     + " Attribute: empty for the inner HTML, OuterXml for the whole element, or a name"
-                    + " such as href (links are made absolute).",
+                    + " such as href (links are made absolute). Unlike Pipes CE, a feed is searched in its"
+                    + " items' HTML, and a value found twice is one item.",
             List.of(OptionSpec.text("Selector", "").withTextPort(),
                     OptionSpec.text("Attribute", "").withTextPort(),
                     OptionSpec.flag("Start at item content")),
@@ -56,8 +59,8 @@ public final class ExtractBlock implements Block {
         Value input = call.inputs().isEmpty() ? null : call.inputs().get(0);
         String selectorText = call.options().text(SELECTOR).strip();
         if (selectorText.isEmpty()) {
-            // Pipes CE passed its input through; for a document there is nothing to pass.
-            return input instanceof Value.Items items ? items : Value.Items.EMPTY;
+            // Pipes CE answers an empty feed titled "Selector missing"; here it is the block's error.
+            throw new BlockError(SELECTOR_MISSING);
         }
         List<Page> pages = Page.of(input, call.options().flag(ITEM_CONTENT), ctx);
         PageFormat format = pages.isEmpty() ? PageFormat.HTML : formatOf(pages.get(0));

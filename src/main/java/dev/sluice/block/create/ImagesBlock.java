@@ -24,13 +24,15 @@ import org.jsoup.nodes.Element;
  * is one item — Pipes CE gave both copies the same guid, which readers then merged unpredictably.
  */
 public final class ImagesBlock implements Block {
-    static final String CHANNEL_TITLE = "Extracted Images";
+    /** Pipes CE's channel title for this block's feed. */
+    static final String CHANNEL_TITLE = "Extracted Image";
     /** Lazy-loading pages keep the real URL in data-src and a placeholder in src. */
     private static final String LAZY_SRC = "data-src";
 
     public static final BlockType TYPE = new BlockType("ImagesBlock", "Images", "Create",
             "Makes one item per image (<img>) in a downloaded page or in the items' contents, with the"
-                    + " image's absolute URL as link; an image that appears several times is one item.",
+                    + " image's absolute URL as link and its alt text as title (Pipes CE kept the <img> as found"
+                    + " and titled each \"Extracted Image\"); an image that appears several times is one item.",
             List.of(), 1, Value.Kind.FEED, new ImagesBlock()).accepting(Value.Kind.DOCUMENT, Value.Kind.FEED);
 
     private ImagesBlock() {

@@ -26,11 +26,13 @@ public final class InsertBlock implements Block {
     static final int REPLACE = 1;
     static final int INSERTED = 0;
     static final int TARGET = 1;
+    static final String NO_TARGET_FEED = "No feed to insert into: connect a feed to the second input";
 
     public static final BlockType TYPE = new BlockType("InsertBlock", "Insert", "Create",
             "Inserts the content of the first item of the first input into every element the selector"
                     + " (CSS such as div.post, or an XPath such as //p[1]) matches in the items of the second"
-                    + " input; appended, or replacing the element's content.",
+                    + " input; appended, or replacing the element's content. Unlike Pipes CE it works in the"
+                    + " items' HTML; //item/description, //item/content:encoded and //item/title name those fields.",
             List.of(OptionSpec.text("Selector (CSS or XPath)", ""), OptionSpec.flag("Replace content")),
             2, Value.Kind.FEED, new InsertBlock());
 
@@ -42,6 +44,10 @@ public final class InsertBlock implements Block {
         String selector = call.options().text(SELECTOR).strip();
         if (selector.isEmpty()) {
             throw new BlockError("No target: give a CSS selector or an XPath saying where to insert");
+        }
+        if (call.inputs().size() <= TARGET || call.inputs().get(TARGET) == null) {
+            // An upstream that failed delivers an empty feed; only an unconnected slot is null.
+            throw new BlockError(NO_TARGET_FEED);
         }
         Feed target = call.feed(TARGET);
         List<Item> source = call.feed(INSERTED).items();

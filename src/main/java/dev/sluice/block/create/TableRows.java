@@ -8,11 +8,15 @@ import java.util.List;
 import org.jsoup.nodes.Element;
 
 /**
- * One HTML table as JSON: an array of rows, each an object keyed by the header cells when the
- * table has a header row (a row in {@code <thead>}, or a first row of only {@code <th>}), else an
- * array of cell texts. Only the table's own rows count, not those of tables nested in its cells.
- * Each call builds fresh nodes: Pipes CE kept one map across tables, so every table's JSON
- * carried the rows of the tables before it.
+ * One HTML table as JSON in Pipes CE's shape: an object with a key per row that has at least two
+ * {@code <td>} cells — the first cell's text — and as value the texts of the row's other cells
+ * ({@code {"Quay":["06:00","22:00"]}}). Header cells ({@code <th>}) do not count, so header rows
+ * and rows of one data cell are left out, as Pipes CE left them out; a repeated key keeps its
+ * place and takes the later row's cells.
+ *
+ * <p>Each call builds a fresh object: Pipes CE kept one across the tables of a page, so every
+ * table's JSON also carried the rows of the tables before it. Only the table's own rows count,
+ * not those of tables nested in its cells (each nested table is an item of its own).
  */
 final class TableRows {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -20,36 +24,17 @@ final class TableRows {
     private TableRows() {
     }
 
-    static ArrayNode of(Element table) {
-        List<Element> rows = ownRows(table);
-        List<String> header = List.of();
-        if (!rows.isEmpty() && isHeader(rows.get(0))) {
-            header = cells(rows.remove(0));
-        }
-        ArrayNode json = NODES.arrayNode();
-        for (Element row : rows) {
-            List<String> cells = cells(row);
-            if (cells.isEmpty()) {
-                continue;
-            }
-            if (header.isEmpty()) {
-                ArrayNode array = json.addArray();
-                cells.forEach(array::add);
-            } else {
-                ObjectNode object = json.addObject();
-                for (int i = 0; i < cells.size(); i++) {
-                    object.put(key(header, i), cells.get(i));
-                }
+    static ObjectNode of(Element table) {
+        ObjectNode json = NODES.objectNode();
+        for (Element row : ownRows(table)) {
+            List<String> cells = dataCells(row);
+            if (cells.size() > 1) {
+                ArrayNode values = NODES.arrayNode();
+                cells.subList(1, cells.size()).forEach(values::add);
+                json.set(cells.get(0), values);
             }
         }
         return json;
-    }
-
-    /** A header cell's text; "column N" for cells beyond the header or under an empty or repeated one. */
-    private static String key(List<String> header, int index) {
-        String name = index < header.size() ? header.get(index) : "";
-        boolean repeated = !name.isEmpty() && header.indexOf(name) != index;
-        return name.isEmpty() || repeated ? "column " + (index + 1) : name;
     }
 
     private static List<Element> ownRows(Element table) {
@@ -65,19 +50,8 @@ final class TableRows {
         return rows;
     }
 
-    private static boolean isHeader(Element row) {
-        if (row.parent() != null && row.parent().normalName().equals("thead")) {
-            return true;
-        }
-        List<Element> cells = cellElements(row);
-        return !cells.isEmpty() && cells.stream().allMatch(c -> c.normalName().equals("th"));
-    }
-
-    private static List<String> cells(Element row) {
-        return cellElements(row).stream().map(c -> c.text().strip()).toList();
-    }
-
-    private static List<Element> cellElements(Element row) {
-        return row.children().stream().filter(c -> c.normalName().equals("td") || c.normalName().equals("th")).toList();
+    /** The texts of a row's {@code <td>} cells, whitespace collapsed as a reader shows it. */
+    private static List<String> dataCells(Element row) {
+        return row.children().stream().filter(c -> c.normalName().equals("td")).map(c -> c.text().strip()).toList();
     }
 }

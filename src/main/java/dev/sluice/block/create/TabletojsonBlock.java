@@ -1,6 +1,6 @@
 package dev.sluice.block.create;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.block.Block;
 import dev.sluice.block.BlockCall;
 import dev.sluice.block.BlockType;
@@ -18,17 +18,19 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
- * Tables: one item per HTML table in a downloaded page or in the items' contents, its rows as a
- * JSON array ({@link TableRows}). The title is the table's caption, else its position; the guid
- * comes from the JSON, so an unchanged table keeps its guid and identical tables are one item.
+ * Tables: one item per HTML table in a downloaded page or in the items' contents, its rows as
+ * JSON in Pipes CE's shape ({@link TableRows}). The title is the table's caption, else its
+ * position (Pipes CE titled every item "Table as json"); the guid comes from the JSON, so an
+ * unchanged table keeps its guid and identical tables are one item. A table without rows of
+ * two or more data cells gives no item (Pipes CE gave "{}").
  */
 public final class TabletojsonBlock implements Block {
     static final String CHANNEL_TITLE = "Extracted Tables";
 
     public static final BlockType TYPE = new BlockType("TabletojsonBlock", "Tables", "Create",
             "Makes one item per HTML table in a downloaded page or in the items' contents; the content"
-                    + " is the table's rows as JSON (objects keyed by the header cells when there is a"
-                    + " header row, else arrays of cells).",
+                    + " is JSON as in Pipes CE: each row's first cell as key, its other cells as a list"
+                    + " ({\"Quay\":[\"06:00\",\"22:00\"]}); header cells are left out.",
             List.of(), 1, Value.Kind.FEED, new TabletojsonBlock()).accepting(Value.Kind.DOCUMENT, Value.Kind.FEED);
 
     private TabletojsonBlock() {
@@ -45,7 +47,7 @@ public final class TabletojsonBlock implements Block {
             for (Element table : page.doc().getElementsByTag("table")) {
                 deadline.check();
                 position++;
-                ArrayNode rows = TableRows.of(table);
+                ObjectNode rows = TableRows.of(table);
                 String json = rows.toString();
                 if (rows.isEmpty() || !seen.add(json)) {
                     continue;

@@ -7,6 +7,7 @@ import dev.sluice.block.BlockType;
 import dev.sluice.block.OptionSpec;
 import dev.sluice.block.RunContext;
 import dev.sluice.block.Value;
+import dev.sluice.fetch.Download;
 import java.util.List;
 
 /**
@@ -20,12 +21,23 @@ public final class DownloadBlock implements Block {
     static final String JS_NOT_CONFIGURED = RunContext.JS_NOT_CONFIGURED;
 
     public static final BlockType TYPE = new BlockType("DownloadBlock", "Download", "Inputs",
-            "Downloads a web page or file as it is, for Extract, Build Feed, Images or Tables to take apart.",
+            "Downloads a web page or file as it is, for Extract, Build Feed, Images or Tables to take apart."
+                    + " Execute JavaScript needs a plan that includes it and a browser on the server; a page"
+                    + " that cannot be fetched is an error, not an empty document as in Pipes CE.",
             List.of(OptionSpec.text("URL", "").withTextPort(), OptionSpec.flag("Execute JavaScript")),
             0, Value.Kind.DOCUMENT, new DownloadBlock());
 
     @Override
     public Value run(BlockCall call, RunContext ctx) {
+        return new Value.Document(download(call, ctx));
+    }
+
+    /**
+     * The download {@code userinputs} [url, executeJs] ask for, as Pipes CE's Download and
+     * WateredDownload blocks share them: fetched, or rendered in the browser when the box is ticked
+     * (a plan feature checked here, not only in the editor, since a request can tick it too).
+     */
+    public static Download download(BlockCall call, RunContext ctx) {
         String url = call.options().text(0).strip();
         if (url.isEmpty()) {
             throw new BlockError("No URL to download");
@@ -37,8 +49,8 @@ public final class DownloadBlock implements Block {
             if (ctx.integrations().browser().isEmpty()) {
                 throw new BlockError(JS_NOT_CONFIGURED);
             }
-            return new Value.Document(ctx.render(url));
+            return ctx.render(url);
         }
-        return new Value.Document(ctx.fetch(url));
+        return ctx.fetch(url);
     }
 }

@@ -24,7 +24,8 @@ public final class WebhookBlock implements Block {
     public static final int MAX_ITEMS = 500;
 
     public static final BlockType TYPE = new BlockType("WebhookBlock", "Webhook", "Inputs",
-            "Receives events: every POST to the hook URL becomes an item, newest first. "
+            "Receives events: every POST to the hook URL becomes an item, newest first, its body shown as"
+                    + " escaped text (Pipes CE put it in as HTML) and its guid its own even when bodies repeat. "
                     + "With a secret, requests must be signed (X-Hub-Signature-256 or X-Sluice-Signature).",
             List.of(OptionSpec.text("Hook URL", ""), OptionSpec.text("Secret", "")),
             0, Value.Kind.FEED, new WebhookBlock());

@@ -16,7 +16,8 @@ import java.util.List;
  */
 public final class RedditBlock implements Block {
     public static final BlockType TYPE = new BlockType("RedditBlock", "Reddit", "Integrations",
-            "Posts of a subreddit, or of several separated by commas, read through the server's RSS-Bridge.",
+            "Posts of a subreddit, or of several separated by commas, read through the server's RSS-Bridge."
+                    + " Unlike Pipes CE it asks for Atom (dates and authors survive) and URL-encodes the names.",
             List.of(OptionSpec.text("Subreddit(s)", "").withTextPort()),
             0, Value.Kind.FEED, new RedditBlock());
 

@@ -35,7 +35,8 @@ public final class RssboxBlock implements Block {
 
     private static BlockType type(String name, String label, String endpoint, String what) {
         return new BlockType(name, label, "Integrations",
-                "New uploads on " + label + " for a " + what + ", read through the server's rssbox.",
+                "New uploads on " + label + " for a " + what + ", read through the server's rssbox"
+                        + " (what you type is URL-encoded, unlike in Pipes CE).",
                 List.of(OptionSpec.text(capitalised(what), "").withTextPort()),
                 0, Value.Kind.FEED, new RssboxBlock(label, endpoint));
     }

@@ -23,7 +23,8 @@ public final class UrlBuilderBlock implements Block {
 
     public static final BlockType TYPE = new BlockType("UrlBuilderBlock", "URL Builder", "Create",
             "Builds a URL from a base (https://example.org/api), a path (search/news) and query parameters"
-                    + " (q=rock & roll&page=2, or one name=value per line), encoding what needs it."
+                    + " (q=news&page=2, or one name=value per line when a value holds &: q=rock & roll),"
+                    + " encoding what needs it."
                     + " Connect it to a Feed block's URL.",
             List.of(OptionSpec.text("Base URL", "").withTextPort(),
                     OptionSpec.text("Path", "").withTextPort(),

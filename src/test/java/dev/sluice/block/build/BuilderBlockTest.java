@@ -7,6 +7,7 @@ import static dev.sluice.block.TestFeeds.titles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.block.BlockError;
 import dev.sluice.block.DeadlineExceeded;
 import dev.sluice.block.TestContext;
 import dev.sluice.block.Value;
@@ -45,10 +46,10 @@ class BuilderBlockTest {
     }
 
     @Test
-    void missingTitlesAreUntitledAndAMissingFeedTitleHasADefault() {
+    void missingTitlesAreUntitledAndAMissingFeedTitleLeavesTheChannelTitleToThePipe() {
         Value out = build(ctx, text("Only"), text("a\nb"), null, null);
         assertThat(titles(out)).containsExactly("Only", "untitled");
-        assertThat(feedOf(out).channel().title()).isEqualTo(BuilderBlock.DEFAULT_FEED_TITLE);
+        assertThat(feedOf(out).channel().title()).isEmpty();
     }
 
     @Test
@@ -65,20 +66,25 @@ class BuilderBlockTest {
 
     @ParameterizedTest(name = "recalculate={0}")
     @CsvSource({"false", "true"})
-    void guidsAreStableHashesWhenTheContentHasNone(boolean recalculate) {
+    void guidsAreStableHashesOfTheContentWhateverTheTitleColumn(boolean recalculate) {
         Value first = build(ctx, text("T"), text("body"), null, null, "", recalculate);
         Value again = build(new TestContext(), text("T"), text("body"), null, null, "", recalculate);
         Value otherTitle = build(ctx, text("U"), text("body"), null, null, "", recalculate);
+        Value otherBody = build(ctx, text("T"), text("other body"), null, null, "", recalculate);
         String guid = feedOf(first).items().get(0).guid();
-        assertThat(guid).startsWith(GuidPolicy.PREFIX).isEqualTo(feedOf(again).items().get(0).guid());
-        assertThat(feedOf(otherTitle).items().get(0).guid().equals(guid)).isEqualTo(!recalculate);
+        assertThat(guid).startsWith(GuidPolicy.PREFIX).isEqualTo(feedOf(again).items().get(0).guid())
+                .isEqualTo(feedOf(otherTitle).items().get(0).guid())
+                .isNotEqualTo(feedOf(otherBody).items().get(0).guid());
     }
 
     @Test
-    void recalculatingReplacesTheContentItemsOwnGuid() {
-        Value column = new Value.Items(feed(Item.builder().guid("https://example.org/a").content("c").build()));
+    void recalculatingReplacesTheContentItemsOwnGuidByAHashOfItsContentAndTitle() {
+        Value column = new Value.Items(feed(Item.builder().guid("https://example.org/a").title("t").content("c").build()));
+        Value retitled = new Value.Items(feed(Item.builder().guid("https://example.org/a").title("u").content("c").build()));
         assertThat(feedOf(build(ctx, null, column, null, null, "", false)).items().get(0).guid()).isEqualTo("https://example.org/a");
-        assertThat(feedOf(build(ctx, null, column, null, null, "", true)).items().get(0).guid()).startsWith(GuidPolicy.PREFIX);
+        String recalculated = feedOf(build(ctx, null, column, null, null, "", true)).items().get(0).guid();
+        assertThat(recalculated).isEqualTo(GuidPolicy.stable("c", "t"))
+                .isNotEqualTo(feedOf(build(ctx, null, retitled, null, null, "", true)).items().get(0).guid());
     }
 
     @Test
@@ -91,8 +97,14 @@ class BuilderBlockTest {
     }
 
     @Test
-    void noContentInputBuildsAnEmptyFeed() {
-        assertThat(feedOf(build(ctx, text("a\nb"), null, null, null)).items()).isEmpty();
+    void noContentInputIsAnErrorAsInPipesCe() {
+        assertThatThrownBy(() -> build(ctx, text("a\nb"), null, null, null))
+                .isInstanceOf(BlockError.class).hasMessage(BuilderBlock.NO_CONTENT);
+    }
+
+    @Test
+    void anEmptyContentColumnBuildsAnEmptyFeed() {
+        assertThat(feedOf(build(ctx, text("a\nb"), text(""), null, null)).items()).isEmpty();
     }
 
     @Test

@@ -49,7 +49,7 @@ class DocumentsAsFeedsTest {
                 "https://harbour.example.org/today/img/ferry.jpg", "https://harbour.example.org/img/quay.png",
                 "https://harbour.example.org/img/ferry.jpg");
         assertThat(run(TabletojsonBlock.TYPE, BLOG)).extracting(Item::content)
-                .containsExactly("[{\"Stop\":\"Quay\",\"Time\":\"06:00\"}]");
+                .containsExactly("{\"Quay\":[\"06:00\"]}");
     }
 
     @Test

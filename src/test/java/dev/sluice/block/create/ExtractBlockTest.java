@@ -121,11 +121,12 @@ class ExtractBlockTest {
     }
 
     @Test
-    void anEmptySelectorPassesAFeedThrough() {
+    void anEmptySelectorIsAnErrorAsInPipesCe() {
         Value feed = new Value.Items(TestFeeds.feed(TestFeeds.item("a", "A")));
-        assertThat(ExtractBlock.TYPE.block().run(callWithInputs(List.of(feed), "", "", false), new TestContext()))
-                .isSameAs(feed);
-        assertThat(extract(Fixtures.html("news.html"), "", "", false)).isEmpty();
+        assertThatThrownBy(() -> extract(feed, "", "", false))
+                .isInstanceOf(BlockError.class).hasMessage(ExtractBlock.SELECTOR_MISSING);
+        assertThatThrownBy(() -> extract(Fixtures.html("news.html"), " ", "", false))
+                .isInstanceOf(BlockError.class).hasMessage(ExtractBlock.SELECTOR_MISSING);
     }
 
     @Test

@@ -102,7 +102,13 @@ class InsertBlockTest {
 
     @Test
     void noTargetItemsGiveNoItems() {
-        assertThat(insert(new TestContext(), notices(), null, "div.box", true).items()).isEmpty();
+        assertThat(insert(new TestContext(), notices(), new Value.Items(Feed.EMPTY), "div.box", true).items()).isEmpty();
+    }
+
+    @Test
+    void anUnconnectedSecondInputIsAnErrorAsInPipesCe() {
+        assertThatThrownBy(() -> insert(new TestContext(), notices(), null, "div.box", true))
+                .isInstanceOf(BlockError.class).hasMessage(InsertBlock.NO_TARGET_FEED);
     }
 
     @Test

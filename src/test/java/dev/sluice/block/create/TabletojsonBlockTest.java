@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Tables: each table's own rows as JSON, keyed by its header, independent of the other tables. */
+/** Tables: each table's own rows as JSON in Pipes CE's shape, independent of the other tables. */
 class TabletojsonBlockTest {
 
     private static List<Item> tables(Value input) {
@@ -32,10 +32,9 @@ class TabletojsonBlockTest {
     void eachTableOfAPageIsOneItemWithOnlyItsOwnRows() {
         List<Item> items = tables(Fixtures.html("tables.html"));
         assertThat(items).extracting(Item::content).containsExactly(
-                "[{\"Stop\":\"Quay\",\"First\":\"06:00\",\"Last\":\"22:00\"},"
-                        + "{\"Stop\":\"Island\",\"First\":\"06:20\",\"Last\":\"22:20\"}]",
+                "{\"Quay\":[\"06:00\",\"22:00\"],\"Island\":[\"06:20\",\"22:20\"]}",
                 // Pipes CE's second table also carried the first one's rows.
-                "[[\"Adult\",\"3.00\"],[\"Child\",\"1.50\"]]");
+                "{\"Adult\":[\"3.00\"],\"Child\":[\"1.50\"]}");
         assertThat(items).extracting(Item::title).containsExactly("Ferry", "Table 2");
         assertThat(items).extracting(Item::link).containsExactly(
                 Fixtures.PAGE_URL + "#ferry", Fixtures.PAGE_URL + "#prices");
@@ -44,18 +43,20 @@ class TabletojsonBlockTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "th-only first row|<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"
-                    + "|[{\"A\":\"1\",\"B\":\"2\"}]",
-            "empty, repeated and missing headers|<table><tr><th>A</th><th></th><th>A</th></tr>"
-                    + "<tr><td>1</td><td>2</td><td>3</td><td>4</td></tr></table>"
-                    + "|[{\"A\":\"1\",\"column 2\":\"2\",\"column 3\":\"3\",\"column 4\":\"4\"}]",
-            "mixed first row is data|<table><tr><th>Adult</th><td>3</td></tr></table>|[[\"Adult\",\"3\"]]",
-            "nested table rows stay in the inner table|<table><tr><td>outer<table><tr><td>inner</td></tr></table></td></tr></table>"
-                    + "|[[\"outer inner\"]];[[\"inner\"]]",
-            "identical tables are one item|<table><tr><td>x</td></tr></table><table><tr><td>x</td></tr></table>|[[\"x\"]]",
-            "tables without rows are skipped|<table></table><table><tr></tr></table>|",
+            "header cells are left out|<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"
+                    + "|{\"1\":[\"2\"]}",
+            "a repeated key keeps its place and takes the later cells|<table><tr><td>a</td><td>1</td></tr>"
+                    + "<tr><td>b</td><td>2</td></tr><tr><td>a</td><td>3</td><td>4</td></tr></table>"
+                    + "|{\"a\":[\"3\",\"4\"],\"b\":[\"2\"]}",
+            "a row of one data cell is left out|<table><tr><th>Adult</th><td>3</td></tr><tr><td>x</td><td>y</td></tr></table>"
+                    + "|{\"x\":[\"y\"]}",
+            "nested table rows stay in the inner table|<table><tr><td>outer</td><td>x<table><tr><td>in</td><td>ner</td></tr></table></td></tr></table>"
+                    + "|{\"outer\":[\"x in ner\"]};{\"in\":[\"ner\"]}",
+            "identical tables are one item|<table><tr><td>x</td><td>1</td></tr></table><table><tr><td>x</td><td>1</td></tr></table>"
+                    + "|{\"x\":[\"1\"]}",
+            "tables without key and value rows are skipped|<table></table><table><tr></tr></table><table><tr><td>only</td></tr></table>|",
     })
-    void rowsAreReadAsUsersExpect(String name, String html, String expected) {
+    void rowsAreReadAsPipesCeReadThem(String name, String html, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(";"));
         assertThat(tablesIn(html)).extracting(Item::content).containsExactlyElementsOf(want);
     }
