@@ -5,29 +5,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A replacement template compiled against one {@link UserPattern}, so a reference to a group the
- * pattern lacks is an error before any item is touched. Syntax (Ruby's and Pipes CE's, plus the
- * {@code $} forms people bring from JavaScript):
+ * A replacement template compiled against one {@link UserPattern}. Syntax: Ruby's {@code gsub},
+ * which Pipes CE's users wrote their templates for, plus the {@code $} forms people bring from
+ * JavaScript:
  * <ul>
- *   <li>{@code \0} or {@code \&} the whole match; {@code \1}…{@code \9} a group;
- *       {@code \k<name>} a named group;</li>
+ *   <li>{@code \0} or {@code \&} the whole match; {@code \1}…{@code \9} a group (one the pattern
+ *       lacks adds nothing, as in Ruby); {@code \k<name>} a named group; {@code \`} the text
+ *       before the match, {@code \'} the text after it;</li>
  *   <li>{@code $0}, {@code $1}, {@code $12} (as many digits as name an existing group),
- *       {@code ${name}};</li>
+ *       {@code ${name}}: only when they name a group of the pattern; otherwise they stay as typed,
+ *       as Ruby leaves them, so a Pipes CE template like "$5 off" keeps meaning what it said;</li>
  *   <li>{@code \\} a backslash, {@code \$} a dollar; any other {@code \x} and a {@code $} that
  *       starts no reference stay as typed.</li>
  * </ul>
- * Expansion is done here rather than by an engine's own replacement syntax, so the same template
- * means the same thing on every engine and never throws halfway through a feed.
+ * A {@code \k<name>} naming no group is an error before any item is touched (Ruby fails on it
+ * too). Expansion is done here rather than by an engine's own replacement syntax, so the same
+ * template means the same thing on every engine and never throws halfway through a feed.
  */
 public final class Replacement {
 
-    private sealed interface Part permits Text, Group {
+    private sealed interface Part permits Text, Group, Before, After {
     }
 
     private record Text(String text) implements Part {
     }
 
     private record Group(int number) implements Part {
+    }
+
+    /** Ruby's {@code \`}: the text before the match. */
+    private record Before() implements Part {
+    }
+
+    /** Ruby's {@code \'}: the text after the match. */
+    private record After() implements Part {
     }
 
     private final UserPattern pattern;
@@ -64,6 +75,10 @@ public final class Replacement {
                 if (start >= 0) { // a group that took no part in the match adds nothing
                     out.append(text, start, m.end(g.number()));
                 }
+            } else if (part instanceof Before) {
+                out.append(text, 0, m.start(0));
+            } else if (part instanceof After) {
+                out.append(text, m.end(0), text.length());
             }
         }
     }
@@ -107,10 +122,16 @@ public final class Replacement {
 
         private void backslash(char e) {
             if (e >= '0' && e <= '9') {
-                group(e - '0');
+                if (e - '0' <= groupCount) { // Ruby: a group the pattern lacks adds nothing
+                    group(e - '0');
+                }
                 i += 2;
             } else if (e == '&') {
                 group(0);
+                i += 2;
+            } else if (e == '`' || e == '\'') {
+                flushText();
+                parts.add(e == '`' ? new Before() : new After());
                 i += 2;
             } else if (e == '\\' || e == '$') {
                 text.append(e);
@@ -125,8 +146,9 @@ public final class Replacement {
             }
         }
 
+        /** A {@code $} reference counts only when it names a group; otherwise it is text, as Ruby reads it. */
         private void dollar(char e) {
-            if (e >= '0' && e <= '9') {
+            if (e >= '0' && e <= '9' && e - '0' <= groupCount) {
                 int number = e - '0';
                 int j = i + 2;
                 // $12 means group 12 only when there is one; otherwise group 1 followed by "2".
@@ -137,7 +159,8 @@ public final class Replacement {
                 }
                 group(number);
                 i = j;
-            } else if (e == '{' && template.indexOf('}', i + 2) > 0) {
+            } else if (e == '{' && template.indexOf('}', i + 2) > 0
+                    && isGroup(template.substring(i + 2, template.indexOf('}', i + 2)))) {
                 int close = template.indexOf('}', i + 2);
                 named(template.substring(i + 2, close));
                 i = close + 1;
@@ -145,6 +168,14 @@ public final class Replacement {
                 text.append('$');
                 i++;
             }
+        }
+
+        /** Whether {@code name} (a group name or number) is a group of the pattern. */
+        private boolean isGroup(String name) {
+            if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
+                return name.length() < 10 && Integer.parseInt(name) <= groupCount;
+            }
+            return names.containsKey(name);
         }
 
         private void named(String name) {

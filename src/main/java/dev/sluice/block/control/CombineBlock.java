@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * Concatenates its inputs in slot order, items unchanged. The channel title joins the input
- * titles with " &amp; " (skipping empty ones, such as a failed upstream's); link, description and
- * image come from the first input that has one; {@code updated} is the latest input's, since the
- * combination changed when any part did. No options; inputs grow as they fill.
+ * Concatenates its inputs in slot order, items unchanged. The channel title and description join
+ * the inputs' with " &amp; ", as in Pipes CE (skipping empty ones, such as a failed upstream's);
+ * link and image come from the first input that has one; {@code updated} is the latest input's,
+ * since the combination changed when any part did. No options; inputs grow as they fill.
  */
 public final class CombineBlock implements Block {
     static final String TITLE_SEPARATOR = " & ";
@@ -44,8 +44,8 @@ public final class CombineBlock implements Block {
         }
         List<Item> items = new ArrayList<>(total);
         StringJoiner title = new StringJoiner(TITLE_SEPARATOR);
+        StringJoiner description = new StringJoiner(TITLE_SEPARATOR);
         String link = "";
-        String description = "";
         String image = null;
         Instant updated = null;
         for (Feed f : feeds) {
@@ -55,11 +55,13 @@ public final class CombineBlock implements Block {
             if (!c.title().isBlank()) {
                 title.add(c.title().strip());
             }
+            if (!c.description().isBlank()) {
+                description.add(c.description().strip());
+            }
             link = link.isEmpty() ? c.link() : link;
-            description = description.isEmpty() ? c.description() : description;
             image = image == null || image.isEmpty() ? c.image() : image;
             updated = updated == null || (c.updated() != null && c.updated().isAfter(updated)) ? c.updated() : updated;
         }
-        return new Value.Items(new Feed(new Channel(title.toString(), link, description, updated, image), items));
+        return new Value.Items(new Feed(new Channel(title.toString(), link, description.toString(), updated, image), items));
     }
 }

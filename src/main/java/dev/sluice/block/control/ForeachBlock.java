@@ -29,7 +29,11 @@ import okhttp3.MediaType;
  * For each input item, fetches the URL it names — its content (or description) when that is a URL,
  * else its link —
  * as a feed (all fetched items, in input order) or as a download (the item, with the body as its
- * content). {@code userinputs}: [mode].
+ * content and the fetched URL as its link, as in Pipes CE). {@code userinputs}: [mode].
+ *
+ * <p>Pipes CE read the URL from the content only; the description and link are Sluice's fallbacks.
+ * It wrapped a download's body in a broken CDATA marker, which is left out here, and it kept an
+ * item whose download failed; here that item is skipped with a warning.
  *
  * <p>Fetches run concurrently on virtual threads, at most {@link #MAX_CONCURRENT} at once; the
  * shared downloader's per-host politeness still applies, so one slow host cannot be flooded.
@@ -42,8 +46,9 @@ public final class ForeachBlock implements Block {
     static final int MAX_CONCURRENT = 8;
 
     public static final BlockType TYPE = new BlockType("ForeachBlock", "For Each", "Control",
-            "Fetches the URL of every input item (its content if that is a URL, else its link): as a feed,"
-                    + " giving all their items, or as a download, giving each item the page as its content.",
+            "Fetches the URL of every input item (its content if that is a URL, else its description or"
+                    + " link): as a feed, giving all their items, or as a download, giving each item the page as"
+                    + " its content and the URL as its link. A URL that fails is skipped with a warning.",
             List.of(OptionSpec.choice("For each item's URL", ForeachMode.FEED.key(), ForeachMode.keys())),
             1, Value.Kind.FEED, new ForeachBlock());
 
@@ -55,6 +60,9 @@ public final class ForeachBlock implements Block {
         ForeachMode mode = ForeachMode.of(call.options().text(MODE));
         if (mode == ForeachMode.TWEETS) {
             throw new BlockError(ForeachMode.TWITTER_GONE);
+        }
+        if (mode == ForeachMode.EMPTY) {
+            throw new BlockError(ForeachMode.NO_ACTION);
         }
         Feed input = call.feed(0);
         List<Item> items = input.items();
@@ -117,7 +125,7 @@ public final class ForeachBlock implements Block {
             ctx.deadline().check();
             if (mode == ForeachMode.DOWNLOAD) {
                 Download download = ctx.fetch(url);
-                return List.of(item.toBuilder().content(text(download)).build());
+                return List.of(item.toBuilder().content(text(download)).link(url).build());
             }
             BlockCall feedCall = new BlockCall(call.blockId(), call.blockName(), Options.NONE.with(0, url), List.of());
             Value feed = FeedBlock.TYPE.block().run(feedCall, ctx);

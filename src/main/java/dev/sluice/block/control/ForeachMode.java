@@ -11,10 +11,16 @@ enum ForeachMode {
     /** Download the URL; the output holds one item per URL with the body as its content. */
     DOWNLOAD("download"),
     /** Pipes CE's Twitter mode: kept so old pipes load, but the service is gone. */
-    TWEETS("tweets");
+    TWEETS("tweets"),
+    /**
+     * What Pipes CE saved for a ForEach nothing was dropped into yet. Such pipes load, and running
+     * the block is an error, as it was there.
+     */
+    EMPTY("empty");
 
     static final String TWITTER_GONE = "Twitter is no longer available to Sluice (the service closed its API);"
             + " choose \"feed\" or \"download\"";
+    static final String NO_ACTION = "No action to do: choose \"feed\" or \"download\"";
 
     private final String key;
 

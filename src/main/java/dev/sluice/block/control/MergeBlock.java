@@ -25,6 +25,11 @@ import java.util.List;
  * second's surplus items when it was longer. Here the pairs stop at the shorter feed and the
  * longer feed's remaining items follow unchanged, so nothing is lost. With only one input
  * connected that input passes through.
+ *
+ * <p>Two more deliberate differences: a merged item keeps the first item's guid (Pipes CE hashed
+ * the merged texts, so one new item in the second feed shifted every pair and readers saw every
+ * merged item again), and a separator is only placed between two non-empty texts. Where both
+ * items have an author the first's is kept (Pipes CE glued the two names together).
  */
 public final class MergeBlock implements Block {
     static final int FORMAT = 0;
@@ -33,7 +38,8 @@ public final class MergeBlock implements Block {
     public static final BlockType TYPE = new BlockType("MergeBlock", "Merge", "Control",
             "Joins two feeds item by item: the first item of each, then the second of each, and so on."
                     + " The format joins the two contents: a template with \\1 and \\2 (e.g. \"\\1<hr>\\2\"),"
-                    + " or a separator placed between them. Extra items of the longer feed are kept as they are.",
+                    + " or a separator placed between two non-empty texts. Extra items of the longer feed are kept"
+                    + " as they are, and merged items keep the first item's guid (unlike Pipes CE).",
             List.of(OptionSpec.text("Format", "").withTextPort()),
             2, Value.Kind.FEED, new MergeBlock());
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
 import dev.sluice.block.Block;
 import dev.sluice.block.BlockCall;
@@ -16,20 +17,27 @@ import dev.sluice.block.Value;
 import dev.sluice.pattern.PatternError;
 import dev.sluice.pattern.Replacement;
 import dev.sluice.pattern.UserPattern;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Replaces a pattern in the texts of the data at a path — the data blocks' Replace. The path may
  * lead to texts ({@code $.items[*].title}) or to objects and arrays, whose texts are all replaced
  * in; an empty path means the whole tree. Numbers, booleans and keys are left alone.
+ *
+ * <p>{@code userinputs}: [pattern, replacement, target path], each with a text connector, as in
+ * Pipes CE, whose default path {@code $..*} (every value) is what the default {@code $} does here.
  */
 public final class WateredReplaceBlock implements Block {
     public static final BlockType TYPE = new BlockType("WateredReplaceBlock", "Replace in data", "Data",
-            "Replaces text in the data at a JSONPath (e.g. $.items[*].title; empty = everywhere). The pattern"
-                    + " is a text or a /regular expression/; the replacement may use \\1 or $1.",
-            List.of(OptionSpec.text("Pattern", ""), OptionSpec.text("Replacement", ""), OptionSpec.text("Target path", "$")),
+            "Replaces text in the data at a JSONPath (e.g. $.items[*].title; $ or empty = every text). The"
+                    + " pattern is a text or a /regular expression/; the replacement may use \\1 or $1.",
+            List.of(OptionSpec.text("Pattern", "").withTextPort(), OptionSpec.text("Replacement", "").withTextPort(),
+                    OptionSpec.text("Target path", "$").withTextPort()),
             1, Value.Kind.DATA, new WateredReplaceBlock()).accepting(Value.Kind.DATA);
 
     private WateredReplaceBlock() {
@@ -52,53 +60,85 @@ public final class WateredReplaceBlock implements Block {
         } catch (PatternError e) {
             throw new BlockError(e.getMessage());
         }
-        Deadline deadline = ctx.deadline();
-        DataPaths.Applied out = DataPaths.apply(input.tree().deepCopy(), target, (node, conf) -> {
-            if (node instanceof String text) {
-                return pattern.replaceAll(text, replacement, deadline);
-            }
-            if (node instanceof JsonNode text && text.isTextual()) {
-                return replaced(text, pattern, replacement, deadline);
-            }
-            if (node instanceof JsonNode tree && tree.isContainerNode()) {
-                replaceWithin(tree, pattern, replacement, deadline);
-            }
-            return node;
-        });
+        Replacer replacer = new Replacer(pattern, replacement, ctx.deadline());
+        DataPaths.Applied out = DataPaths.apply(input.tree().deepCopy(), target, replacer::change);
         if (out.matched() == 0) {
             ctx.warn("The target path \"" + targetText + "\" matches nothing in the data; nothing was replaced");
         }
         return new Value.Data(out.tree(), input.sourceFormat());
     }
 
-    /** Replaces in every text below {@code node}, in place (the tree is the block's own copy). */
-    private static void replaceWithin(JsonNode node, UserPattern pattern, Replacement replacement, Deadline deadline) {
-        deadline.check();
-        if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                if (f.getValue().isTextual()) {
-                    f.setValue(replaced(f.getValue(), pattern, replacement, deadline));
-                } else {
-                    replaceWithin(f.getValue(), pattern, replacement, deadline);
-                }
+    /**
+     * One run's replacing. A path like {@code $..*} (Pipes CE's default) matches a container and
+     * then the texts inside it again; each text is replaced once, as in Pipes CE, because the texts
+     * this run made are remembered (by identity: an equal text elsewhere is still replaced).
+     */
+    private static final class Replacer {
+        private final UserPattern pattern;
+        private final Replacement replacement;
+        private final Deadline deadline;
+        private final Set<String> made = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Replacer(UserPattern pattern, Replacement replacement, Deadline deadline) {
+            this.pattern = pattern;
+            this.replacement = replacement;
+            this.deadline = deadline;
+        }
+
+        /** What a node the path matched becomes; containers are changed in place. */
+        Object change(Object node, Configuration conf) {
+            if (node instanceof String text) {
+                return replaced(text);
             }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                if (array.get(i).isTextual()) {
-                    array.set(i, replaced(array.get(i), pattern, replacement, deadline));
-                } else {
-                    replaceWithin(array.get(i), pattern, replacement, deadline);
+            if (node instanceof JsonNode text && text.isTextual()) {
+                return replaced(text);
+            }
+            if (node instanceof JsonNode tree && tree.isContainerNode()) {
+                replaceWithin(tree);
+            }
+            return node;
+        }
+
+        /** Replaces in every text below {@code node}, in place (the tree is the block's own copy). */
+        private void replaceWithin(JsonNode node) {
+            deadline.check();
+            if (node instanceof ObjectNode object) {
+                Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> f = fields.next();
+                    if (f.getValue().isTextual()) {
+                        f.setValue(replaced(f.getValue()));
+                    } else {
+                        replaceWithin(f.getValue());
+                    }
+                }
+            } else if (node instanceof ArrayNode array) {
+                for (int i = 0; i < array.size(); i++) {
+                    if (array.get(i).isTextual()) {
+                        array.set(i, replaced(array.get(i)));
+                    } else {
+                        replaceWithin(array.get(i));
+                    }
                 }
             }
         }
-    }
 
-    private static JsonNode replaced(JsonNode text, UserPattern pattern, Replacement replacement, Deadline deadline) {
-        String before = text.textValue();
-        String after = pattern.replaceAll(before, replacement, deadline);
-        // replaceAll returns the same instance when nothing matched: keep the node then.
-        return after == before ? text : TextNode.valueOf(after);
+        private JsonNode replaced(JsonNode text) {
+            String before = text.textValue();
+            String after = replaced(before);
+            // the same instance when nothing was replaced: keep the node then
+            return after == before ? text : TextNode.valueOf(after);
+        }
+
+        private String replaced(String before) {
+            if (made.contains(before)) {
+                return before;
+            }
+            String after = pattern.replaceAll(before, replacement, deadline);
+            if (after != before) {
+                made.add(after);
+            }
+            return after;
+        }
     }
 }

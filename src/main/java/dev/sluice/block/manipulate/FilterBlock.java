@@ -16,6 +16,10 @@ import java.util.List;
 /**
  * Keeps the items whose chosen field contains the pattern, or with "block" drops them instead.
  * {@code userinputs}: [pattern (text port), block, field].
+ *
+ * <p>Fields mean what they meant in Pipes CE ({@link FilterField}). One deliberate difference:
+ * Pipes CE failed on "author" for any item that had one (it asked the author text for a name);
+ * here the author text is searched.
  */
 public final class FilterBlock implements Block {
     static final int PATTERN = 0;
@@ -24,8 +28,9 @@ public final class FilterBlock implements Block {
 
     public static final BlockType TYPE = new BlockType("FilterBlock", "Filter", "Manipulate",
             "Keeps only the items that contain a pattern, or with \"Block\" removes them. The pattern is"
-                    + " a plain word or phrase (case matters) or a regex like /rust|java/i; \"all\" searches"
-                    + " title, description, content, link, author and categories.",
+                    + " a plain word or phrase (case matters) or a regex like /rust|java/i, run in linear time"
+                    + " within the run limit. \"all\" searches title, description, content, link and categories"
+                    + " (not the author), as in Pipes CE.",
             List.of(OptionSpec.text("Pattern", "").withTextPort(),
                     OptionSpec.flag("Block matching items"),
                     OptionSpec.choice("Field", FilterField.CHOICE.defaultKey(), FilterField.CHOICE.keys())),
@@ -43,8 +48,8 @@ public final class FilterBlock implements Block {
         }
         UserPattern pattern = UserPattern.compile(source);
         boolean blockMatches = call.options().flag(BLOCK);
-        FilterField field = FilterField.CHOICE.resolve(call.options().text(FIELD));
-        String noMatchRule = field == FilterField.ALL
+        FilterField field = FilterField.of(call.options().text(FIELD));
+        String noMatchRule = field == FilterField.ALL || field == FilterField.TEXTS
                 ? "no field matches " + pattern
                 : field.label() + " does not match " + pattern;
 

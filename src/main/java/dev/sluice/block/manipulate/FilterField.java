@@ -6,9 +6,18 @@ import dev.sluice.feed.Item;
 import dev.sluice.pattern.UserPattern;
 import java.util.List;
 
-/** Where a Filter looks for its pattern: one field, the categories, or all of them. */
+/**
+ * Where a Filter looks for its pattern: one field, the categories, or several fields. "all" is
+ * Pipes CE's "all": the texts and the categories, but not the author.
+ */
 enum FilterField {
-    ALL("all", List.of(ItemText.TITLE, ItemText.DESCRIPTION, ItemText.CONTENT, ItemText.LINK, ItemText.AUTHOR), true),
+    ALL("all", List.of(ItemText.TITLE, ItemText.DESCRIPTION, ItemText.CONTENT, ItemText.LINK), true),
+    /**
+     * No field chosen: pipes saved before the editor offered one. Pipes CE searched the texts
+     * then, without the categories.
+     */
+    TEXTS("title, description, content or link",
+            List.of(ItemText.TITLE, ItemText.DESCRIPTION, ItemText.CONTENT, ItemText.LINK), false),
     TITLE("title", List.of(ItemText.TITLE), false),
     DESCRIPTION("description", List.of(ItemText.DESCRIPTION), false),
     CONTENT("content", List.of(ItemText.CONTENT), false),
@@ -16,10 +25,16 @@ enum FilterField {
     AUTHOR("author", List.of(ItemText.AUTHOR), false),
     CATEGORY("category", List.of(), true);
 
+    /** In the order of Pipes CE's list. */
     static final Choice<FilterField> CHOICE = Choice.<FilterField>of("field", "all")
-            .add("all", ALL).add("title", TITLE).add("description", DESCRIPTION).add("summary", DESCRIPTION)
-            .add("content", CONTENT).add("link", LINK).add("author", AUTHOR).add("category", CATEGORY)
+            .add("all", ALL).add("content", CONTENT).add("summary", DESCRIPTION).add("description", DESCRIPTION)
+            .add("title", TITLE).add("link", LINK).add("category", CATEGORY).add("author", AUTHOR)
             .build();
+
+    /** The field an option names; a blank one means {@link #TEXTS}, as in Pipes CE. */
+    static FilterField of(String option) {
+        return option.isBlank() ? TEXTS : CHOICE.resolve(option);
+    }
 
     private static final String CATEGORY_LABEL = "category";
 

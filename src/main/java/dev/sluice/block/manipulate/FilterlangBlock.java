@@ -23,6 +23,10 @@ import org.jsoup.Jsoup;
  *
  * <p>A text too short or too mixed to tell counts as no language: it is dropped when keeping a
  * language and kept when blocking one. An empty language lets every item through.
+ *
+ * <p>Options and defaults follow Pipes CE (English, fields in its list's order). The detector is
+ * not Pipes CE's (a Ruby n-gram library), so borderline texts can be judged differently, and Pipes
+ * CE always guessed some language where Sluice says it cannot tell.
  */
 public final class FilterlangBlock implements Block {
     static final int LANGUAGE = 0;
@@ -30,18 +34,23 @@ public final class FilterlangBlock implements Block {
     static final int FIELD = 2;
     static final String UNKNOWN = "language could not be detected";
 
+    /** The language Pipes CE's block used when none was given. */
+    static final String DEFAULT_LANGUAGE = "english";
+
+    // In the order of Pipes CE's list; summary and description are the same field in RSS.
     static final Choice<Function<Item, String>> FIELDS = Choice.<Function<Item, String>>of("field", "all")
             .add("all", item -> item.title() + "\n" + plain(item.description()) + "\n" + plain(item.content()))
-            .add("title", Item::title)
-            .add("description", item -> plain(item.description()))
-            .add("summary", item -> plain(item.description()))
             .add("content", item -> plain(item.content()))
+            .add("summary", item -> plain(item.description()))
+            .add("description", item -> plain(item.description()))
+            .add("title", Item::title)
             .build();
 
     public static final BlockType TYPE = new BlockType("FilterlangBlock", "Filter Language", "Manipulate",
-            "Keeps only the items written in a language, or with \"Block\" removes them. Give a language code"
-                    + " (en, de, fr) or name (English); the language is detected from the text of the chosen field.",
-            List.of(OptionSpec.text("Language", "en"),
+            "Keeps only the items written in a language, or with \"Block\" removes them. Give a language name"
+                    + " (english, german) or code (en, de); the language is detected from the text of the chosen"
+                    + " field, without markup. Texts too short to tell count as no language.",
+            List.of(OptionSpec.text("Language", DEFAULT_LANGUAGE),
                     OptionSpec.flag("Block items in this language"),
                     OptionSpec.choice("Field", FIELDS.defaultKey(), FIELDS.keys())),
             1, Value.Kind.FEED, new FilterlangBlock());

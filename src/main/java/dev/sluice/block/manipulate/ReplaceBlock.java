@@ -17,27 +17,31 @@ import java.util.List;
 /**
  * Replaces every occurrence of a pattern in the chosen field(s) of each item.
  * {@code userinputs}: [pattern (text port), replacement (text port), field].
+ *
+ * <p>Fields and the replacement's syntax are Pipes CE's (Ruby's {@code gsub}); Sluice adds the
+ * {@code $1} and {@code ${name}} forms, which only count when they name a group of the pattern.
  */
 public final class ReplaceBlock implements Block {
     static final int PATTERN = 0;
     static final int REPLACEMENT = 1;
     static final int FIELD = 2;
 
+    // Pipes CE's list in its order ("all" is all but the guid), then Sluice's additions.
     static final Choice<List<ItemText>> FIELDS = Choice.<List<ItemText>>of("field", "all")
             .add("all", List.of(ItemText.TITLE, ItemText.DESCRIPTION, ItemText.CONTENT))
-            .add("title", List.of(ItemText.TITLE))
-            .add("description", List.of(ItemText.DESCRIPTION))
-            .add("summary", List.of(ItemText.DESCRIPTION))
             .add("content", List.of(ItemText.CONTENT))
-            .add("link", List.of(ItemText.LINK))
+            .add("summary", List.of(ItemText.DESCRIPTION))
+            .add("title", List.of(ItemText.TITLE))
             .add("guid", List.of(ItemText.GUID))
+            .add("description", List.of(ItemText.DESCRIPTION))
+            .add("link", List.of(ItemText.LINK))
             .build();
 
     public static final BlockType TYPE = new BlockType("ReplaceBlock", "Replace", "Manipulate",
             "Replaces every occurrence of a pattern (a plain phrase or a regex like /(\\d+) comments/i)"
                     + " with the replacement, in title, description and content (\"all\") or one field."
-                    + " The replacement can reuse matched groups: \\1 or $1, \\0 for the whole match,"
-                    + " ${name} for a named group.",
+                    + " The replacement can reuse matched groups as in Pipes CE: \\1, \\0 for the whole match,"
+                    + " \\k<name> for a named group (a group the pattern lacks adds nothing); $1 and ${name} work too.",
             List.of(OptionSpec.text("Pattern", "").withTextPort(),
                     OptionSpec.text("Replacement", "").withTextPort(),
                     OptionSpec.choice("Field", FIELDS.defaultKey(), FIELDS.keys())),

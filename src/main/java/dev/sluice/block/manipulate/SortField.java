@@ -15,10 +15,11 @@ enum SortField {
     DESCRIPTION(text(ItemText.DESCRIPTION), NaturalOrder.INSTANCE),
     AUTHOR(text(ItemText.AUTHOR), NaturalOrder.INSTANCE);
 
-    static final Choice<SortField> CHOICE = Choice.<SortField>of("sort field", "published")
-            .add("published", DATE).add("updated", DATE).add("title", TITLE).add("link", LINK)
-            .add("url", LINK).add("guid", GUID).add("content", CONTENT).add("summary", DESCRIPTION)
-            .add("description", DESCRIPTION).add("author", AUTHOR)
+    /** Pipes CE's list in its order (both dates are the item's date), then Sluice's additions. */
+    static final Choice<SortField> CHOICE = Choice.<SortField>of("sort field", "updated")
+            .add("updated", DATE).add("published", DATE).add("content", CONTENT).add("summary", DESCRIPTION)
+            .add("url", LINK).add("title", TITLE).add("guid", GUID)
+            .add("link", LINK).add("description", DESCRIPTION).add("author", AUTHOR)
             .build();
 
     private final Function<Item, ?> key;

@@ -23,7 +23,8 @@ public final class UniqueBlock implements Block {
 
     public static final BlockType TYPE = new BlockType("UniqueBlock", "Unique", "Manipulate",
             "Removes duplicate items: keeps the first item of each guid (the feed's id for the item,"
-                    + " else its link) and drops later ones, for example the same story in two combined feeds.",
+                    + " else its link) and drops later ones, for example the same story in two combined feeds."
+                    + " Items without an id of their own are told apart by link or content.",
             List.of(), 1, Value.Kind.FEED, new UniqueBlock());
 
     private UniqueBlock() {

@@ -55,12 +55,13 @@ class CombineBlockTest {
     }
 
     @Test
-    void keepsItemsUnchangedAndTakesOtherChannelFieldsFromTheFirstThatHasThem() {
+    void keepsItemsUnchangedJoinsDescriptionsAndTakesOtherChannelFieldsFromTheFirstThatHasThem() {
+        // the description joins them all, as the title does (Pipes CE's " & ")
         Feed out = feedOf(combine(UNTITLED, GO, RUST));
         assertThat(out.items().get(1)).isSameAs(GO.items().get(0));
         Channel c = out.channel();
         assertThat(c.link()).isEqualTo("https://go.example/");
-        assertThat(c.description()).isEqualTo("Go news");
+        assertThat(c.description()).isEqualTo("Go news & Rust news");
         assertThat(c.image()).isEqualTo("https://rust.example/logo.png");
         assertThat(c.updated()).isEqualTo(Instant.parse("2024-06-20T00:00:00Z")); // the latest
     }

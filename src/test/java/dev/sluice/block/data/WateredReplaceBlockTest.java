@@ -88,7 +88,7 @@ class WateredReplaceBlockTest {
     @CsvSource(delimiter = '|', value = {
             "invalid target path|a|b|$.items[*|The target path \"$.items[*\" is not a valid JSONPath",
             "invalid pattern|/(a/|b|$|/(a/",
-            "missing group|/a/|\\3|$|\\3",
+            "missing named group|/a/|\\k<x>|$|<x>",
     })
     void badOptionsAreClearErrors(String name, String pattern, String replacement, String target, String message) {
         assertThatThrownBy(() -> run(pattern, replacement, target))

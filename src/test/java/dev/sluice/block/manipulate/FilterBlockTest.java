@@ -53,8 +53,9 @@ class FilterBlockTest {
                 Arguments.of("/^kotlin/i", "author", "a"),
                 Arguments.of("zig", "category", "k"),
                 Arguments.of("ocaml", "category", "kd"),         // a category's domain counts too
-                Arguments.of("/rust|java|\\bgo\\b|python|kotlin|zig|ocaml/i", "all", "t d c l a k kd"),
-                Arguments.of("/rust|java/i", "", "t d"),          // no field: all
+                // all: Pipes CE's, the texts and the categories but not the author
+                Arguments.of("/rust|java|\\bgo\\b|python|kotlin|zig|ocaml/i", "all", "t d c l k kd"),
+                Arguments.of("/rust|java|zig/i", "", "t d"),      // no field: the texts, not the categories
                 Arguments.of("/RUST/i", "TITLE", "t"));           // choice values ignore case
     }
 
@@ -125,6 +126,6 @@ class FilterBlockTest {
     void anUnknownFieldIsAClearError() {
         assertThatThrownBy(() -> FilterBlock.TYPE.block().run(call(LANGUAGES, "x", false, "body"), new TestContext()))
                 .isInstanceOf(BlockError.class)
-                .hasMessageStartingWith("Unknown field \"body\"; choose one of: all, title, description");
+                .hasMessageStartingWith("Unknown field \"body\"; choose one of: all, content, summary, description");
     }
 }

@@ -87,8 +87,8 @@ class ReplaceBlockTest {
 
     @Test
     void aReplacementNamingAMissingGroupFailsEvenOnAnEmptyFeed() {
-        assertThatThrownBy(() -> ReplaceBlock.TYPE.block().run(call(feed(), "/(a)/", "\\2", "all"), new TestContext()))
+        assertThatThrownBy(() -> ReplaceBlock.TYPE.block().run(call(feed(), "/(a)/", "\\k<b>", "all"), new TestContext()))
                 .isInstanceOf(PatternError.class)
-                .hasMessageContaining("refers to group 2, but the pattern has only 1 group");
+                .hasMessageContaining("refers to group <b>, which the pattern does not define");
     }
 }

@@ -82,8 +82,9 @@ class ShortenBlockTest {
         assertThat(shorten(item, "8", "title").description()).isEqualTo(item.description());
         assertThat(shorten(item, "8", "content").content()).isEqualTo("<p>A rathe…</p>");
         assertThat(shorten(item, "8", "summary").description()).isEqualTo("A rathe…");
-        assertThat(shorten(item, "8", "").description()).isEqualTo("A rathe…"); // default: description
-        assertThat(shorten(item, "8", "").title()).isEqualTo(item.title());
+        // default: content, the first entry of Pipes CE's list
+        assertThat(shorten(item, "8", "").content()).isEqualTo("<p>A rathe…</p>");
+        assertThat(shorten(item, "8", "").description()).isEqualTo(item.description());
     }
 
     @Test
@@ -117,9 +118,17 @@ class ShortenBlockTest {
                 .isEqualTo("Hello…");
     }
 
+    /** Pipes CE read the length with Ruby's to_i, and its truncation left text alone at 0. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"0", "-3", "abc"})
-    void aLengthBelowOneIsAClearError(String length) {
+    @CsvSource({"0", "abc", "0.9"})
+    void aZeroLengthLeavesItemsAlone(String length) {
+        Feed feed = feed(Item.builder().guid("g").title("A rather long title").build());
+        assertThat(feedOf(ShortenBlock.TYPE.block().run(call(feed, length, "title"), new TestContext()))).isSameAs(feed);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"-3", "-12abc"})
+    void aNegativeLengthIsAClearError(String length) {
         assertThatThrownBy(() -> ShortenBlock.TYPE.block().run(call(TestFeeds.feed(), length, "title"), new TestContext()))
                 .isInstanceOf(BlockError.class)
                 .hasMessageStartingWith("Length must be at least 1");

@@ -48,7 +48,8 @@ class SortBlockTest {
         return Stream.of(
                 Arguments.of("published", "desc", "d4 d3 d2 d2b d1 nd"),
                 Arguments.of("updated", "desc", "d4 d3 d2 d2b d1 nd"),
-                Arguments.of("", "", "d4 d3 d2 d2b d1 nd"),           // defaults: date, newest first
+                Arguments.of("", "desc", "d4 d3 d2 d2b d1 nd"),       // blank field: date
+                Arguments.of("", "", "d1 d2 d2b d3 d4 nd"),           // blank order: ascending, as in Pipes CE
                 Arguments.of("published", "asc", "d1 d2 d2b d3 d4 nd"), // undated last in both orders, ties stable
                 Arguments.of("title", "asc", "d4 nd d1 d2 d3 d2b"),      // natural, case-insensitive; untitled last
                 Arguments.of("title", "desc", "d3 d2 d1 nd d4 d2b"),
@@ -116,7 +117,7 @@ class SortBlockTest {
     void unknownFieldsAndOrdersAreClearErrors() {
         assertThatThrownBy(() -> SortBlock.TYPE.block().run(call(MIXED, "size", "asc"), new TestContext()))
                 .isInstanceOf(BlockError.class)
-                .hasMessageStartingWith("Unknown sort field \"size\"; choose one of: published, updated, title");
+                .hasMessageStartingWith("Unknown sort field \"size\"; choose one of: updated, published, content");
         assertThatThrownBy(() -> SortBlock.TYPE.block().run(call(MIXED, "title", "up"), new TestContext()))
                 .isInstanceOf(BlockError.class)
                 .hasMessage("Unknown sort order \"up\"; choose one of: desc, asc");
