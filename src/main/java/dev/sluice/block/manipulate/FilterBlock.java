@@ -29,8 +29,8 @@ public final class FilterBlock implements Block {
     public static final BlockType TYPE = new BlockType("FilterBlock", "Filter", "Manipulate",
             "Keeps only the items that contain a pattern, or with \"Block\" removes them. The pattern is"
                     + " a plain word or phrase (case matters) or a regex like /rust|java/i, run in linear time"
-                    + " within the run limit. \"all\" searches title, description, content, link and categories"
-                    + " (not the author), as in Pipes CE.",
+                    + " within the run limit. \"all\" searches title, description, content, link, categories and"
+                    + " the author (Pipes CE's \"all\" left the author out).",
             List.of(OptionSpec.text("Pattern", "").withTextPort(),
                     OptionSpec.flag("Block matching items"),
                     OptionSpec.choice("Field", FilterField.CHOICE.defaultKey(), FilterField.CHOICE.keys())),

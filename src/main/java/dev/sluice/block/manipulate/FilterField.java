@@ -8,10 +8,11 @@ import java.util.List;
 
 /**
  * Where a Filter looks for its pattern: one field, the categories, or several fields. "all" is
- * Pipes CE's "all": the texts and the categories, but not the author.
+ * Pipes CE's "all" (the texts and the categories) and the author as well: Pipes CE left the
+ * author out only because its author field could not be searched at all.
  */
 enum FilterField {
-    ALL("all", List.of(ItemText.TITLE, ItemText.DESCRIPTION, ItemText.CONTENT, ItemText.LINK), true),
+    ALL("all", List.of(ItemText.TITLE, ItemText.DESCRIPTION, ItemText.CONTENT, ItemText.LINK, ItemText.AUTHOR), true),
     /**
      * No field chosen: pipes saved before the editor offered one. Pipes CE searched the texts
      * then, without the categories.

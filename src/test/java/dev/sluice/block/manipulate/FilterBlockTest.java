@@ -53,8 +53,8 @@ class FilterBlockTest {
                 Arguments.of("/^kotlin/i", "author", "a"),
                 Arguments.of("zig", "category", "k"),
                 Arguments.of("ocaml", "category", "kd"),         // a category's domain counts too
-                // all: Pipes CE's, the texts and the categories but not the author
-                Arguments.of("/rust|java|\\bgo\\b|python|kotlin|zig|ocaml/i", "all", "t d c l k kd"),
+                // all: Pipes CE's texts and categories, and the author too
+                Arguments.of("/rust|java|\\bgo\\b|python|kotlin|zig|ocaml/i", "all", "t d c l a k kd"),
                 Arguments.of("/rust|java|zig/i", "", "t d"),      // no field: the texts, not the categories
                 Arguments.of("/RUST/i", "TITLE", "t"));           // choice values ignore case
     }
