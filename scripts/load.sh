@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Load and fault tests against the packaged server with the figures of SPEC §17 (issue #7).
 # Everything runs on loopback: the bench feeds come from a small upstream server on 127.0.0.1
-# (scripts/load/upstream.py: fast and trickle modes as bench/README.md describes), the server
+# (scripts/load/upstream.py: fast, trickle and slow modes as bench/README.md describes), the server
 # under test is target/sluice.jar on a JDK 21+ with its own temp data dir and a free port.
 # Each phase starts its own server and upstream and removes them (and the data) on exit.
 #
-#   scripts/load.sh throughput     cached GET /feed/<P2> and a page: wrk -t1 -c16, req/s, p50/p99
+#   scripts/load.sh throughput     cached GET /feed/<P2> (plain, then gzip) and a page: wrk -t1 -c16, req/s, p50/p99;
+#                                  nginx serving the same feed bytes with the same wrk, and the ratio
 #   scripts/load.sh pathological   100 PE/PEfast runs in flight; p99 of a cached feed and a page meanwhile
 #   scripts/load.sh webhooks       webhook ingest rate (wrk POSTs distinct events), stored count checked
 #   scripts/load.sh memory         10,000 stored pipes + 1,000 cached feeds, -Xmx512m: heap after GC, RSS
 #   scripts/load.sh startup        scripts/smoke.sh (start-up to first answer)
+#   scripts/load.sh cold           P3 (8 feeds, 200 ms latency each) on freshly started servers:
+#                                  the first and the third cold run after /readyz
 #   scripts/load.sh all            all of the above, then a Markdown summary table
 #
 # Knobs (env): THROUGHPUT_SECONDS (20), THROUGHPUT_CONNECTIONS (16), THROUGHPUT_WARMUP_SECONDS
@@ -18,6 +21,10 @@
 # plan's run limit the answers are held to), HOOK_SECONDS (10), HOOK_CONNECTIONS (16),
 # MEMORY_PIPES (10000), MEMORY_FEEDS (1000), MEMORY_HEAP (512m), UPSTREAM_HOSTS (50: loopback
 # addresses the upstream listens on, see below), SLUICE_JAVA (a JDK 21+ java),
+# COLD_STARTS (3: fresh servers in the cold phase), COLD_REQUESTS (3: cold P3 runs per server),
+# COLD_LAUNCH (cds: with the launcher's class-data-sharing archive, made by the first start and
+# used by the later ones, as `java -jar` does on a JDK 17 machine; direct: no archive),
+# NGINX (1: compare the cached feed with nginx serving the same bytes; 0 skips),
 # LOAD_RESULTS (file collecting the summary rows, default target/load-results.md), KEEP_DATA=1 (keep the temp dirs).
 # A phase exits non-zero when its figures could not be measured (server down, wrong answers);
 # a bar that is missed is reported as "MISSED" in the summary but does not fail the script.
@@ -51,6 +58,21 @@ phase_throughput() {
   local bytes; bytes=$(curl -fsS "$feed" | wc -c)
   result "cached GET /feed/<P2> (wrk -t1 -c$conns -d${seconds}s; answer $((bytes / 1024)) KiB)" "$rps req/s, p50 $p50 ms, p99 $p99 ms" \
     "≥ 20,000 req/s, p99 ≤ 5 ms" "$(verdict "$rps >= 20000 and $p99 <= 5")"
+  if [ "${NGINX:-1}" = 1 ]; then
+    # The same bytes from nginx, the same wrk, one after the other on the same cores.
+    command -v nginx >/dev/null || die "nginx is not installed (apt-get install nginx), or set NGINX=0"
+    mkdir -p "$work/static"
+    curl -fsS -o "$work/static/p2.xml" "$feed"
+    start_nginx "$work/static"
+    [ "$(curl -fsS "$nginx_base/p2.xml" | cmp - "$work/static/p2.xml" && echo same)" = same ] || die "nginx serves other bytes"
+    local srps=$rps
+    read -r rps p50 p99 n bad errs < <(run_wrk "$work/wrk-nginx.txt" -t1 -c"$conns" -d"${seconds}s" --latency "$nginx_base/p2.xml")
+    [ "$bad" = 0 ] && [ "$errs" = 0 ] || die "nginx: $bad non-2xx answers, $errs socket errors of $n"
+    kill "$nginx"; wait "$nginx" 2>/dev/null || true; nginx=""
+    result "nginx $(nginx -v 2>&1 | sed 's|.*/||') serving the same $((bytes / 1024)) KiB file (same wrk, same run)" \
+      "$rps req/s, p50 $p50 ms, p99 $p99 ms; Sluice/nginx = $(awk -v a="$srps" -v b="$rps" 'BEGIN { printf "%.2f", a / b }')" \
+      "— (the limit)" ""
+  fi
   # Feed readers send Accept-Encoding: gzip; the compressed form is made once per rendering.
   read -r rps p50 p99 n bad errs < <(run_wrk "$work/wrk-feed-gzip.txt" -t1 -c"$conns" -d"${seconds}s" --latency \
     -H "Accept-Encoding: gzip" "$feed")
@@ -187,12 +209,46 @@ phase_startup() {
   result "start-up to first answer (scripts/smoke.sh, /healthz)" "$ms ms" "≤ 2,000 ms" "$(verdict "$ms <= 2000")"
 }
 
+phase_cold() {
+  prepare
+  local starts=${COLD_STARTS:-3} requests=${COLD_REQUESTS:-3} launch=${COLD_LAUNCH:-cds}
+  local jvm=() archive="$work/sluice-cold.jsa"
+  [ "$launch" = cds ] && jvm=(-XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  # Copy k of P3 fetches its feeds with ?copy=k: each request is a cold run, no download cached.
+  python3 "$helpers/pipes.py" "$bench" p3 "$slow" "$requests" >"$work/p3.jsonl"
+  local firsts=() thirds=() line
+  for s in $(seq 1 "$starts"); do
+    export SLUICE_DATA_DIR="$work/data-$s"   # fresh each time: no stored last output to answer from
+    mkdir -p "$SLUICE_DATA_DIR"
+    import_pipes "$work/p3.jsonl" >"$work/imported-$s.txt"
+    start_server "${jvm[@]}"
+    local times=() k=0
+    while read -r feed; do
+      k=$((k + 1))
+      local out="$work/p3-$s-$k.xml" code secs items
+      read -r code secs < <(curl -sS --compressed --max-time 30 -o "$out" -w '%{http_code} %{time_total}\n' "$feed")
+      items=$(grep -o '<item>' "$out" | wc -l)
+      [ "$code" = 200 ] && [ "$items" = 1700 ] || die "start $s, request $k: HTTP $code with $items items (expected 200, 1700)"
+      times+=("$(awk -v t="$secs" 'BEGIN { printf "%.0f", t * 1000 }')")
+    done < <(cut -f3 "$work/imported-$s.txt")
+    say "start $s: /healthz after $live_ms ms, /readyz after $ready_ms ms; cold P3 runs: ${times[*]} ms"
+    firsts+=("${times[0]}") thirds+=("${times[2]:-${times[-1]}}")
+    kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  done
+  line=$(IFS=/; echo "first ${firsts[*]} ms, third ${thirds[*]} ms")
+  local worst_first worst_third
+  worst_first=$(printf '%s\n' "${firsts[@]}" | sort -n | tail -1)
+  worst_third=$(printf '%s\n' "${thirds[@]}" | sort -n | tail -1)
+  result "P3 cold on a fresh server (8 feeds × 200 ms on 8 loopback hosts, 1,700 items; $starts starts, launch: $launch)" \
+    "$line" "first ≤ 400 ms, third ≤ 300 ms" "$(verdict "$worst_first <= 400 and $worst_third <= 300")"
+}
+
 # --- main -------------------------------------------------------------------------------------
 
-phases=(throughput pathological webhooks memory startup)
+phases=(throughput pathological webhooks memory startup cold)
 command=${1:-}
 case "$command" in
-  throughput|pathological|webhooks|memory|startup|all) ;;
+  throughput|pathological|webhooks|memory|startup|cold|all) ;;
   *) echo "usage: scripts/load.sh {$(IFS='|'; echo "${phases[*]}")|all}" >&2; exit 2 ;;
 esac
 work_results=target/load-results.md   # the last summary rows, kept for reading

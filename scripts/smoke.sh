@@ -24,7 +24,7 @@ while true; do
   sleep 0.02
 done
 elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
-# Readiness (database migrated and writable) follows; report it too, it is when feeds are served.
+# Readiness (database migrated and writable, the cold-request path warmed up) follows; report it too.
 until curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do
   if [ $(( ($(date +%s%N) - start) / 1000000 )) -gt 30000 ]; then echo "smoke: never ready" >&2; cat "$log" >&2; exit 1; fi
   sleep 0.02

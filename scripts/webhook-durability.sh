@@ -55,7 +55,8 @@ JSON
 startups_ms=()
 start_server() {
   local began=$(date +%s%N)
-  "$java" -jar target/sluice.jar serve >>"$data/server.log" 2>&1 &
+  # No warm-up: it would hold /readyz for seconds after every restart, and no feed is asked for here.
+  SLUICE_WARMUP=false "$java" -jar target/sluice.jar serve >>"$data/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 600); do
     if curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then

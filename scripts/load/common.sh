@@ -27,10 +27,11 @@ build() {
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # --- per-phase environment: temp dir, upstream, server; all removed by cleanup on exit ----------
-server="" upstream="" work=""
+server="" upstream="" nginx="" work=""
 cleanup() {
   local status=$?
   [ -n "$server" ] && { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; } || true
+  [ -n "$nginx" ] && { kill "$nginx" 2>/dev/null; wait "$nginx" 2>/dev/null; } || true
   [ -n "$upstream" ] && { kill "$upstream" 2>/dev/null; wait "$upstream" 2>/dev/null; } || true
   if [ -n "$work" ]; then
     if [ "${KEEP_DATA:-}" = 1 ]; then say "data kept in $work"; else rm -rf "$work"; fi
@@ -43,7 +44,7 @@ cleanup() {
 # need 50 hosts.
 hosts=${UPSTREAM_HOSTS:-50}
 
-# Sets work, port, base and the common server environment; starts the upstream (fast, trickle).
+# Sets work, port, base and the common server environment; starts the upstream (fast, trickle, slow).
 prepare() {
   trap cleanup EXIT
   trap 'exit 130' INT
@@ -52,7 +53,7 @@ prepare() {
   port=$(free_port)
   base="http://127.0.0.1:$port"
   export SLUICE_DATA_DIR="$work/data" SLUICE_PORT="$port" SLUICE_BASE_URL="$base" \
-         SLUICE_ALLOW_PRIVATE_NETWORKS=true SLUICE_HOST_SPACING_MS=0 SLUICE_LOG_LEVEL=WARN
+         SLUICE_ALLOW_PRIVATE_NETWORKS=true SLUICE_HOST_SPACING_MS=0 SLUICE_LOG_LEVEL=${SLUICE_LOG_LEVEL:-WARN}
   mkdir -p "$SLUICE_DATA_DIR"
   python3 "$helpers/upstream.py" "$bench" "$work/upstream.ports" "$work/upstream.log" "$hosts" 2>>"$work/upstream.err" &
   upstream=$!
@@ -62,7 +63,7 @@ prepare() {
     sleep 0.05
   done
   [ -s "$work/upstream.ports" ] || die "upstream server did not start: $(cat "$work/upstream.err")"
-  read -r fast trickle <"$work/upstream.ports"
+  read -r fast trickle slow <"$work/upstream.ports"
 }
 
 # Imports a file of pipes (one per line) as admin@localhost; prints "id title url" lines.
@@ -78,12 +79,48 @@ start_server() {
   # shellcheck disable=SC2086
   "$java" ${SERVER_JVM_OPTS:-} "$@" -jar target/sluice.jar serve >>"$work/server.log" 2>&1 &
   server=$!
-  for _ in $(seq 1 600); do
-    curl -fsS "$base/readyz" >/dev/null 2>&1 && return
+  # live_ms / ready_ms: from launch to the first answer of /healthz and of /readyz.
+  local began; began=$(date +%s%N); live_ms=""
+  while [ $((($(date +%s%N) - began) / 1000000)) -lt 60000 ]; do
+    [ -z "$live_ms" ] && curl -fsS "$base/healthz" >/dev/null 2>&1 && live_ms=$((($(date +%s%N) - began) / 1000000))
+    curl -fsS "$base/readyz" >/dev/null 2>&1 && { ready_ms=$((($(date +%s%N) - began) / 1000000)); return; }
     kill -0 "$server" 2>/dev/null || { tail -20 "$work/server.log" >&2; die "server exited during start-up"; }
+    sleep 0.02
+  done
+  die "server not ready within 60 s"
+}
+
+# nginx serving the files of a directory on a free loopback port (sets nginx, nginx_base): the
+# limit a cached feed can be held to, measured on the same bytes with the same load tool.
+start_nginx() {
+  local root=$1 nport; nport=$(free_port)
+  mkdir -p "$work/nginx"
+  cat >"$work/nginx/nginx.conf" <<CONF
+daemon off;
+user root;
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  types { application/rss+xml xml; }
+  server { listen 127.0.0.1:$nport; root $root; }
+}
+CONF
+  nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" 2>>"$work/nginx/error.log" &
+  nginx=$!
+  nginx_base="http://127.0.0.1:$nport"
+  for _ in $(seq 1 200); do
+    # up once it answers at all (a 403 or 404 for the directory is fine)
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$nginx_base/" 2>/dev/null)" != 000 ] && return
+    kill -0 "$nginx" 2>/dev/null || { cat "$work/nginx/error.log" >&2; die "nginx exited during start-up"; }
     sleep 0.05
   done
-  die "server not ready within 30 s"
+  die "nginx did not start"
 }
 
 # A page to measure next to feeds: the public gallery if there is one, a pipe's page, else /login.

@@ -6,6 +6,9 @@ the bench ports rewritten to the script's upstream server (upstream.py), which l
 fetch at once are spread over those hosts.
 
   pipes.py BENCH_DIR p2 FAST                    P2 (4 feeds on 127.0.0.1-4, combine, sort, unique, truncate)
+  pipes.py BENCH_DIR p3 SLOW N                  N copies of P3 (8 feeds on 127.0.0.1-8, 200 ms latency
+                                                each, combined); copy k fetches F<i>.xml?copy=<k>,
+                                                so no copy finds another's downloads cached
   pipes.py BENCH_DIR pathological FAST TRICKLE N HOSTS
                                                 N pipes T1.xml?n=<i> + Filter /(a+)+b/: even i
                                                 trickled (PE), odd i fast (PEfast); pipes 2k and
@@ -44,6 +47,15 @@ def main():
             if block["type"] == "FeedBlock":
                 block["userinputs"][0] = block["userinputs"][0].replace(":8701/", f":{fast}/")
         out.append(line("P2", pipe))
+    elif kind == "p3":
+        slow, n = args[0], int(args[1])
+        for k in range(1, n + 1):
+            pipe = bench_pipe(bench_dir, "P3")
+            for block in pipe["blocks"]:
+                if block["type"] == "FeedBlock":
+                    url = block["userinputs"][0].replace(":8702/", f":{slow}/")
+                    block["userinputs"][0] = f"{url}?copy={k}"
+            out.append(line(f"P3 copy {k}", pipe))
     elif kind == "pathological":
         fast, trickle, n, hosts = args[0], args[1], int(args[2]), int(args[3])
         for i in range(n):

@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """Loopback upstream for scripts/load.sh: the bench feeds served the way bench/README.md says.
 
-Two threaded HTTP servers, each listening on one port of every address 127.0.0.1 … 127.0.0.HOSTS
+Three threaded HTTP servers, each listening on one port of every address 127.0.0.1 … 127.0.0.HOSTS
 (Sluice allows only a few fetches in flight per host, so runs meant to fetch at once need hosts
 of their own; binding each loopback address keeps everything off other interfaces). Both serve
 the bench files by name and ignore the query string, so `F1.xml?n=7` is a distinct URL for
 Sluice but the same file:
   * fast:    answers at once;
   * trickle: sends the body in pieces of 1,024 bytes with 100 ms after each (T1 takes ~512 s),
-             with a correct Content-Length.
+             with a correct Content-Length;
+  * slow:    waits 200 ms, then sends the whole body (the latency of P3's upstreams).
 Usage: upstream.py BENCH_DIR PORTS_FILE REQUEST_LOG HOSTS
-Writes "<fast port> <trickle port>" to PORTS_FILE once both listen; appends "<mode> <path>"
+Writes "<fast port> <trickle port> <slow port>" to PORTS_FILE once all listen; appends "<mode> <path>"
 to REQUEST_LOG for every request (the memory phase counts upstream fetches with it).
 """
 import gzip
@@ -24,6 +25,7 @@ from urllib.parse import urlsplit
 
 PIECE = 1024
 PAUSE_S = 0.1
+LATENCY_S = 0.2
 
 
 def load_files(bench_dir):
@@ -39,16 +41,18 @@ def load_files(bench_dir):
     return files
 
 
-def handler(files, trickle, log, log_lock):
+def handler(files, mode, log, log_lock):
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self):
             name = urlsplit(self.path).path.lstrip("/")
             with log_lock:
-                log.write(("trickle " if trickle else "fast ") + self.path + "\n")
+                log.write(mode + " " + self.path + "\n")
                 log.flush()
             body = files.get(name)
+            if mode == "slow":
+                time.sleep(LATENCY_S)
             if body is None:
                 self.send_error(404)
                 return
@@ -57,7 +61,7 @@ def handler(files, trickle, log, log_lock):
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             try:
-                if not trickle:
+                if mode != "trickle":
                     self.wfile.write(body)
                     return
                 for start in range(0, len(body), PIECE):
@@ -104,8 +108,8 @@ def main():
     log = open(log_path, "a", encoding="utf-8")
     lock = threading.Lock()
     ports = []
-    for trickle in (False, True):
-        servers = bind_all(hosts, handler(files, trickle, log, lock))
+    for mode in ("fast", "trickle", "slow"):
+        servers = bind_all(hosts, handler(files, mode, log, lock))
         ports.append(servers[0].server_address[1])
         for s in servers:
             threading.Thread(target=s.serve_forever, daemon=True).start()

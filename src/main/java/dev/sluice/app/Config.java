@@ -33,7 +33,8 @@ public record Config(
         SmtpSettings smtp,
         HookLimits hooks,
         Integrations integrations,
-        String metricsToken) {
+        String metricsToken,
+        boolean warmup) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -69,7 +70,8 @@ public record Config(
                 hookLimits(r),
                 new Integrations(httpUrl(r, "SLUICE_RSSBRIDGE_URL"), httpUrl(r, "SLUICE_RSSBOX_URL"),
                         r.text("SLUICE_CHROMIUM", "")),
-                r.text("SLUICE_METRICS_TOKEN", ""));
+                r.text("SLUICE_METRICS_TOKEN", ""),
+                r.bool("SLUICE_WARMUP", true));
     }
 
     /** An optional service URL; it must be http(s) so a typo stops start-up instead of every run. */

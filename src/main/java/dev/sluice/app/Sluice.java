@@ -29,6 +29,7 @@ import dev.sluice.hook.HookRetention;
 import dev.sluice.hook.InMemoryHookRateLimiter;
 import dev.sluice.hook.StoredHookEvents;
 import dev.sluice.output.FeedOutputs;
+import dev.sluice.output.Warmup;
 import dev.sluice.plan.PlanLimits;
 import dev.sluice.plan.Plans;
 import dev.sluice.render.ChromiumRenderer;
@@ -50,6 +51,9 @@ public final class Sluice implements AutoCloseable {
     public static final String VERSION = "0.1.0";
     /** Beyond the longest run limit, how long a stop waits for answers to be written. */
     static final Duration DRAIN_MARGIN = Duration.ofSeconds(1);
+    /** How much warming start-up does at most: enough rounds for the JIT to compile the hot path. */
+    static final int WARMUP_ROUNDS = 20;
+    static final Duration WARMUP_BUDGET = Duration.ofSeconds(15);
 
     private final Config config;
     private final InstantSource clock;
@@ -205,7 +209,8 @@ public final class Sluice implements AutoCloseable {
      */
     public static Sluice startServing(Config config) {
         CompletableFuture<Sluice> opening = CompletableFuture.supplyAsync(() -> open(config));
-        WebServer web = new WebServer(opening.thenApply(Sluice::webServices)).start("0.0.0.0", config.port());
+        WebServer web = new WebServer(opening.thenApply(Sluice::webServices), warmUp(config, opening))
+                .start("0.0.0.0", config.port());
         try {
             Sluice sluice = join(opening);
             sluice.web = web;
@@ -215,6 +220,25 @@ public final class Sluice implements AutoCloseable {
             web.stop();
             throw e;
         }
+    }
+
+    /**
+     * Once the services are open, warms the cold-request path on a background thread of low
+     * priority (requests that come meanwhile are served, only slower); the future completes when
+     * it is done, which is when the server calls itself ready.
+     */
+    private static CompletableFuture<?> warmUp(Config config, CompletableFuture<Sluice> opening) {
+        if (!config.warmup()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Integer> warmed = new CompletableFuture<>();
+        opening.whenComplete((sluice, failed) -> {
+            Thread thread = new Thread(() -> warmed.complete(Warmup.run(WARMUP_ROUNDS, WARMUP_BUDGET)), "warmup");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            thread.start();
+        });
+        return warmed;
     }
 
     private WebServer.Services webServices() {
@@ -285,6 +309,7 @@ public final class Sluice implements AutoCloseable {
         }
         downloader.close();
         metrics.close();
+        outputs.close();
         db.close();
     }
 }

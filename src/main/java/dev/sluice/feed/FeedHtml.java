@@ -91,6 +91,11 @@ public final class FeedHtml {
         return CLEANED.get(html, FeedHtml::cleanNow);
     }
 
+    /** Forgets every cleaned text: for the start-up warm-up, whose made-up texts must not crowd out real ones. */
+    public static void forgetCleaned() {
+        CLEANED.invalidateAll();
+    }
+
     private static String cleanNow(String html) {
         Document dirty = Jsoup.parseBodyFragment(html, "");
         for (Element e : dirty.body().getAllElements()) { // one pass, no selector engine

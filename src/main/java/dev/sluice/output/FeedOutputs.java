@@ -39,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (stale-if-error), and rendered per format with a content ETag and a Last-Modified that moves
  * only when the content changes.
  */
-public final class FeedOutputs {
+public final class FeedOutputs implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FeedOutputs.class);
     /** How long a failed or partial output is served before the pipe runs again. */
     static final Duration ERROR_FRESH = Duration.ofSeconds(60);
@@ -51,7 +51,7 @@ public final class FeedOutputs {
     private final PipeRepository pipes;
     private final UserRepository users;
     private final Plans plans;
-    private final LastOutputRepository lastOutputs;
+    private final WriteBehindLastOutputs lastOutputs;
     private final FeedWriter writer;
     private final InstantSource clock;
     private final Duration freshFor;
@@ -85,7 +85,7 @@ public final class FeedOutputs {
         this.pipes = pipes;
         this.users = users;
         this.plans = plans;
-        this.lastOutputs = lastOutputs;
+        this.lastOutputs = new WriteBehindLastOutputs(lastOutputs);
         this.writer = new FeedWriter();
         this.clock = clock;
         this.freshFor = freshFor;
@@ -295,6 +295,12 @@ public final class FeedOutputs {
 
     private dev.sluice.plan.Plan ownerPlan(StoredPipe pipe) {
         return plans.get(users.find(pipe.ownerId()).map(u -> u.plan()).orElse(Plans.DEFAULT));
+    }
+
+    /** Stores the outputs still waiting to be written: call before the database closes. */
+    @Override
+    public void close() {
+        lastOutputs.close();
     }
 
     private static List<RunError> problems(PipeFormatException e) {

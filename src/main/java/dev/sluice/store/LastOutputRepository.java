@@ -31,13 +31,15 @@ public final class LastOutputRepository {
         });
     }
 
+    /** Stores {@code out} unless a newer output of the same pipe and parameters is stored already. */
     public void save(LastOutput out) {
         db.transaction(c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO last_outputs (pipe_id, params_key, version, "
                     + "feed_json, content_tag, computed_at, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (pipe_id, params_key) DO UPDATE SET version = excluded.version, "
                     + "feed_json = excluded.feed_json, content_tag = excluded.content_tag, "
-                    + "computed_at = excluded.computed_at, changed_at = excluded.changed_at")) {
+                    + "computed_at = excluded.computed_at, changed_at = excluded.changed_at "
+                    + "WHERE excluded.computed_at >= last_outputs.computed_at")) {
                 st.setString(1, out.pipeId());
                 st.setString(2, out.paramsKey());
                 st.setInt(3, out.version());

@@ -69,6 +69,11 @@ public final class WebServer {
      * for {@code services} — which lets start-up open the database while the listener comes up.
      */
     public WebServer(CompletableFuture<Services> services) {
+        this(services, CompletableFuture.completedFuture(null));
+    }
+
+    /** As {@link #WebServer(CompletableFuture)}, with {@code /readyz} also waiting for {@code warmedUp}. */
+    public WebServer(CompletableFuture<Services> services, CompletableFuture<?> warmedUp) {
         this.app = Javalin.create(config -> {
             // Requests run on platform threads on purpose: blocks run on virtual threads, and a
             // CPU-bound block that ignores interrupts pins a carrier. Serving cached feeds must not
@@ -112,7 +117,7 @@ public final class WebServer {
             }
         });
         app.get("/healthz", ctx -> ctx.result("ok"));
-        app.get("/readyz", ctx -> ready(ctx, services));
+        app.get("/readyz", ctx -> ready(ctx, services, warmedUp));
         CompletableFuture<MetricsRoute> metrics = services.thenApply(s -> new MetricsRoute(s.metrics(), s.metricsToken()));
         app.get(MetricsRoute.PATH, ctx -> metrics.join().serve(ctx));
         // Browsers and feed readers ask for /favicon.ico whatever the page says.
@@ -261,9 +266,13 @@ public final class WebServer {
         ctx.header("Referrer-Policy", "same-origin");
     }
 
-    private static void ready(Context ctx, CompletableFuture<Services> services) {
+    private static void ready(Context ctx, CompletableFuture<Services> services, CompletableFuture<?> warmedUp) {
         if (!services.isDone()) {
             ctx.status(503).result("starting");
+            return;
+        }
+        if (!warmedUp.isDone()) {
+            ctx.status(503).result("warming up");
             return;
         }
         try {
