@@ -28,3 +28,4 @@ export const blockTypes = () => call('GET', '/api/blocks');
 export const loadPipe = id => call('GET', `/api/pipes/${encodeURIComponent(id)}`);
 export const createPipe = body => call('POST', '/api/pipes', body);
 export const updatePipe = (id, body) => call('PUT', `/api/pipes/${encodeURIComponent(id)}`, body);
+export const loadTemplate = id => call('GET', `/api/templates/${encodeURIComponent(id)}`);

@@ -143,8 +143,21 @@ export class Canvas {
       };
       const fields = renderFields(box, block, type, overridden);
       this.editor.fieldsRendered(block, type, fields);
+      this.markTemplateParams(g, box, block);
     }
     this.drawPorts(g, block, type);
+  }
+
+  /** A starter template's options to fill in: the block outlined, the field highlighted and labelled. */
+  markTemplateParams(g, box, block) {
+    for (const p of (this.editor.templateParams || []).filter(p => p.block === block.id)) {
+      const field = box.querySelector(`[data-option="${p.option}"]`);
+      if (!field) continue;
+      g.classList.add('has-template-param');
+      field.classList.add('template-param');
+      field.title = p.hint ? `${p.label} (for example ${p.hint})` : p.label;
+      if (p.hint && 'placeholder' in field && !field.value) field.placeholder = p.hint;
+    }
   }
 
   drawPorts(g, block, type) {

@@ -20,6 +20,8 @@ export class Editor {
     this.status = status;
     this.enhance = enhance;
     this.dirty = false;
+    /** A starter template's options to fill in, [{block, option, label, hint}]: highlighted on the canvas. */
+    this.templateParams = [];
     this.api = this.makeApi();
     this.canvas = new Canvas(svgElement, this);
   }

@@ -55,6 +55,10 @@ export class Saver {
       this.editor.status('Your work is back — press Save to keep it', 'info');
       return;
     }
+    if (!this.pipeId && params.has('template')) {
+      await this.openTemplate(params.get('template'));
+      return;
+    }
     const source = this.pipeId || params.get('fork');
     if (!source) {
       this.editor.load(model.emptyPipe());
@@ -91,6 +95,33 @@ export class Saver {
     this.editor.load(pipe);
     this.editor.canvas.fit();
     this.offerDraft();
+  }
+
+  /**
+   * A starter template as an unsaved copy: new hook URLs, its options to fill in highlighted
+   * (editor.templateParams) and named in the status line.
+   */
+  async openTemplate(id) {
+    let template;
+    let pipe;
+    try {
+      template = await api.loadTemplate(id);
+      pipe = model.readPipe(template.pipe);
+    } catch (e) {
+      this.editor.load(model.emptyPipe());
+      this.editor.status(`The template could not be opened: ${e.message}`, 'error');
+      return;
+    }
+    model.freshWebhooks(pipe);
+    this.pipeId = null;
+    this.title.value = template.title || '';
+    this.description.value = template.description || '';
+    this.editor.templateParams = template.params || [];
+    this.editor.load(pipe);
+    this.editor.canvas.fit();
+    this.editor.dirty = true;
+    const fill = this.editor.templateParams.map(p => p.label).join(' · ');
+    this.editor.status(fill ? `Template "${template.title}": fill in the highlighted options — ${fill}` : `Template "${template.title}"`, 'info');
   }
 
   apply(work) {

@@ -191,6 +191,15 @@ public final class WebServer {
         app.post("/pipe/{id}/duplicate", ctx -> pages.join().actions.duplicate(ctx));
         app.post("/pipe/{id}/versions/{version}/rollback", ctx -> pages.join().actions.rollback(ctx));
 
+        // Starter templates: the page and what the editor opens (public, from the jar).
+        CompletableFuture<dev.sluice.starter.Starters> starters = services.thenApply(s -> dev.sluice.starter.Starters.load());
+        CompletableFuture<dev.sluice.web.page.StarterPage> starterPage = starters.thenApply(
+                t -> new dev.sluice.web.page.StarterPage(t, new Templates()));
+        CompletableFuture<StarterApi> starterApi = starters.thenApply(StarterApi::new);
+        app.get("/templates", ctx -> starterPage.join().show(ctx));
+        app.get("/api/templates", ctx -> starterApi.join().list(ctx));
+        app.get("/api/templates/{id}", ctx -> starterApi.join().one(ctx));
+
         // Block catalogue for the editor's palette (blocks issue).
         CompletableFuture<BlocksApi> blocks = services.thenApply(s -> new BlocksApi(s.engine().registry(), s.engine().integrations()));
         app.get("/api/blocks", ctx -> blocks.join().list(ctx));

@@ -119,6 +119,10 @@ class AuthorizationMatrixTest {
             // with a redirect (303), anonymous visitors are sent to log in (303 for POSTs, 302 for pages).
             new Row("GET /",                                  "GET",    "/",                                   null,                  "302 302 200 | 302 302 200"),
             new Row("GET /pipes",                             "GET",    "/pipes",                              null,                  "200 200 200 | 200 200 200"),
+            new Row("GET /templates",                         "GET",    "/templates",                          null,                  "200 200 200 | 200 200 200"),
+            new Row("GET /api/templates",                     "GET",    "/api/templates",                      null,                  "200 200 200 | 200 200 200"),
+            new Row("GET /api/templates/{id}",                "GET",    "/api/templates/merge-feeds",          null,                  "200 200 200 | 200 200 200"),
+            new Row("GET /api/templates/{id}",                "GET",    "/api/templates/no-such-one",          null,                  "404 404 404 | 404 404 404"),
             new Row("GET /pipe/{id}",                         "GET",    "/pipe/{id}",                          null,                  "200 404 404 | 200 200 200"),
             new Row("GET /pipe/{id}/thumbnail.svg",           "GET",    "/pipe/{id}/thumbnail.svg",            null,                  "200 404 404 | 200 200 200"),
             new Row("GET /pipe/{id}/delete",                  "GET",    "/pipe/{id}/delete",                   null,                  "200 404 302 | 200 403 302"),
