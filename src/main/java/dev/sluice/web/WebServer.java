@@ -197,6 +197,7 @@ public final class WebServer {
                 t -> new dev.sluice.web.page.StarterPage(t, new Templates()));
         CompletableFuture<StarterApi> starterApi = starters.thenApply(StarterApi::new);
         app.get("/templates", ctx -> starterPage.join().show(ctx));
+        app.get("/templates/{id}/thumbnail.svg", ctx -> starterPage.join().thumbnail(ctx));
         app.get("/api/templates", ctx -> starterApi.join().list(ctx));
         app.get("/api/templates/{id}", ctx -> starterApi.join().one(ctx));
 

@@ -120,6 +120,8 @@ class AuthorizationMatrixTest {
             new Row("GET /",                                  "GET",    "/",                                   null,                  "302 302 200 | 302 302 200"),
             new Row("GET /pipes",                             "GET",    "/pipes",                              null,                  "200 200 200 | 200 200 200"),
             new Row("GET /templates",                         "GET",    "/templates",                          null,                  "200 200 200 | 200 200 200"),
+            new Row("GET /templates/{id}/thumbnail.svg",      "GET",    "/templates/merge-feeds/thumbnail.svg", null,                 "200 200 200 | 200 200 200"),
+            new Row("GET /templates/{id}/thumbnail.svg",      "GET",    "/templates/nope/thumbnail.svg",       null,                  "404 404 404 | 404 404 404"),
             new Row("GET /api/templates",                     "GET",    "/api/templates",                      null,                  "200 200 200 | 200 200 200"),
             new Row("GET /api/templates/{id}",                "GET",    "/api/templates/merge-feeds",          null,                  "200 200 200 | 200 200 200"),
             new Row("GET /api/templates/{id}",                "GET",    "/api/templates/no-such-one",          null,                  "404 404 404 | 404 404 404"),

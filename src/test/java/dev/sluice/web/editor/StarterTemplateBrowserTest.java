@@ -61,7 +61,10 @@ class StarterTemplateBrowserTest {
 
     @Test
     void aTemplateOpensHighlightedRunsAndSavesAsTheNewcomersPipe() {
-        browser.go(server, "/templates");
+        browser.go(server, "/");
+        browser.screenshot("landing-page");
+        browser.driver.findElement(By.linkText("Start from a template")).click();
+        browser.waiting().until(d -> d.getCurrentUrl().endsWith("/templates"));
         browser.screenshot("templates-page");
         browser.logIn(server, OWNER).go(server, "/templates");
         browser.driver.findElement(By.cssSelector("#template-filter-keywords a.button")).click();
