@@ -30,6 +30,8 @@ final class AnonymousRuns {
      * share of the concurrent runs, so they cannot crowd out the people with accounts.
      */
     static final String ADMISSION_KEY = "anonymous";
+    /** What a visitor is told when the visitors' share is taken (the 503 adds "try again shortly"). */
+    static final String CROWDED = "Too many people without an account are running pipes at once; log in to run with your own share";
 
     private final boolean enabled;
     private final Plan plan;

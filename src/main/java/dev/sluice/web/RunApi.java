@@ -73,7 +73,8 @@ final class RunApi {
         Map<String, String> params = new HashMap<>();
         body.path("params").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
         RunResult result;
-        try (Admission.Permit ignored = admission.enter(scope.admissionKey())) {
+        try (Admission.Permit ignored = scope.anonymous()
+                ? admission.enter(scope.admissionKey(), AnonymousRuns.CROWDED) : admission.enter(scope.admissionKey())) {
             result = engine.run(engine.compile(doc, target), new RunRequest(null, params, scope.runLimit(), readable)
                     .withJsRendering(scope.jsRendering()));
         }

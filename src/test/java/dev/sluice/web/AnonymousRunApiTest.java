@@ -13,9 +13,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code POST /api/run} for visitors with no account ("try before login"): it runs under the
@@ -127,6 +132,34 @@ class AnonymousRunApiTest {
             assertThat(body.get("errors").get(0).get("message").asText()).containsIgnoringCase("time");
             // The anonymous limit is 3 s; the free plan's (what a logged-in caller would get) is 10 s.
             assertThat(took).as("answered near the 3 s limit, well before the free plan's 10 s").isLessThan(Duration.ofSeconds(8));
+        }
+    }
+
+    /**
+     * All visitors share one account's share of the concurrent runs: with a share of one run, a
+     * visitor's long run leaves no room for another visitor's, while an account's runs go on.
+     */
+    @Test
+    void visitorsTogetherTakeOneShareOfTheRunSlots(@TempDir Path dir) throws Exception {
+        Path plans = dir.resolve("plans.json");
+        // A long anonymous limit, so the first run surely holds its place while the second waits (2 s).
+        Files.writeString(plans, "{\"free\":{\"runLimitMs\":10000},\"anonymous\":{\"runLimitMs\":8000}}");
+        try (TestServer shared = TestServer.forBrowser(Map.of("SLUICE_MAX_COLD_RUNS_PER_USER", "1",
+                "SLUICE_PLANS_FILE", plans.toString()));
+             MockWebServer silent = new MockWebServer()) {
+            silent.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+            silent.start(InetAddress.getByName("127.0.0.1"), 0);
+            CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
+                    () -> anonymousRun(shared, feedPipe("http://127.0.0.1:" + silent.getPort() + "/never.xml")));
+            assertThat(silent.takeRequest(20, TimeUnit.SECONDS)).as("the first run is fetching").isNotNull();
+
+            HttpResponse<String> second = anonymousRun(shared, EMPTY_RUN);
+            assertThat(second.statusCode()).isEqualTo(503);
+            assertThat(second.headers().firstValue("Retry-After")).isPresent();
+            assertThat(JSON.readTree(second.body()).get("error").asText()).startsWith(AnonymousRuns.CROWDED);
+            assertThat(shared.send("POST", "/api/run", shared.token("someone@example.org"), EMPTY_RUN).statusCode())
+                    .as("an account's run has its own share").isEqualTo(200);
+            assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
     }
 
