@@ -208,7 +208,8 @@ export class Editor {
    * The API the inspector (inspector.js) and the option field helpers (fields.js) use: read the
    * pipe, the selection, a block, the block types and a block's upstream; make an undoable option
    * edit; listen to 'select', 'change' and 'option' events; ask whether the user is logged in,
-   * the site's base URL; show a status message. Values handed out are copies.
+   * whether they may run pipes (logged in, or a visitor while anonymous runs are on) and the
+   * visitors' run limit, the site's base URL; show a status message. Values handed out are copies.
    */
   makeApi() {
     const body = document.body.dataset;
@@ -226,6 +227,8 @@ export class Editor {
       setOption: (id, index, value) => this.setOption(id, index, value),
       on: (event, fn) => this.on(event, fn),
       loggedIn: () => body.loggedIn === 'true',
+      mayRun: () => body.loggedIn === 'true' || body.anonymousRuns === 'true',
+      anonymousRunLimit: () => body.anonymousRunLimit || '',
       baseUrl: () => body.baseUrl || location.origin,
       status: (message, kind = 'info') => this.status(message, kind),
     };

@@ -77,7 +77,7 @@ function pathCompletion(input, ctx) {
   input.setAttribute('autocomplete', 'off');
   input.addEventListener('focus', async () => {
     const upstream = ctx.api.upstream(ctx.blockId, 0);
-    if (!upstream || !ctx.api.loggedIn()) return;
+    if (!upstream || !ctx.api.mayRun()) return;
     try {
       const paths = await outlineOf(ctx.api, upstream);
       list.replaceChildren(...paths.map(path => el('option', { value: path })));

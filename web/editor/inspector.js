@@ -2,6 +2,8 @@
 // with the editor's current (unsaved) pipe. Typing in an option re-runs it, debounced; a newer
 // run aborts the older request. Re-runs are cheap: the server's download cache (fresh for
 // 10 minutes) and parsed-feed cache answer the upstream fetches, so only the blocks run again.
+// Visitors with no account may run too when the server allows it (the page's
+// data-anonymous-runs): under a short run limit, a few runs per address, and nothing is stored.
 
 import { el, itemList, dropList, dataTree, outlineList, timing } from './inspector-views.js';
 
@@ -52,6 +54,11 @@ export function mountInspector(section, api) {
     rss: el('button', { type: 'button', 'data-view': 'rss', 'aria-pressed': 'false' }, views, 'RSS/XML'),
   };
   const again = el('button', { type: 'button', class: 'inspector-rerun' }, head, 'Run again');
+  if (!api.loggedIn() && api.mayRun()) {
+    const limit = api.anonymousRunLimit();
+    el('p', { class: 'inspector-note anonymous-note' }, section,
+      `Trying without an account: runs are limited to ${limit ? `${limit} s` : 'a few seconds'} and never stored. Log in to save.`);
+  }
   const errors = el('ul', { class: 'inspector-errors', role: 'alert' }, section);
   const body = el('div', { class: 'inspector-body', 'aria-live': 'polite' }, section);
 
@@ -84,7 +91,7 @@ export function mountInspector(section, api) {
     const block = id && api.block(id);
     const type = block && api.types().get(block.type);
     title.textContent = block ? `${block.name || type?.label || block.type}` : '';
-    if (!api.loggedIn()) {
+    if (!api.mayRun()) {
       message('Log in to run this pipe and see each block\'s output here.');
       return;
     }

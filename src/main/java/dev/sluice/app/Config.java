@@ -34,7 +34,8 @@ public record Config(
         HookLimits hooks,
         Integrations integrations,
         String metricsToken,
-        boolean warmup) {
+        boolean warmup,
+        boolean anonymousRuns) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -71,7 +72,9 @@ public record Config(
                 new Integrations(httpUrl(r, "SLUICE_RSSBRIDGE_URL"), httpUrl(r, "SLUICE_RSSBOX_URL"),
                         r.text("SLUICE_CHROMIUM", "")),
                 r.text("SLUICE_METRICS_TOKEN", ""),
-                r.bool("SLUICE_WARMUP", true));
+                r.bool("SLUICE_WARMUP", true),
+                // Visitors without an account may try pipes in the editor's inspector (anonymous plan).
+                r.bool("SLUICE_ANONYMOUS_RUNS", true));
     }
 
     /** An optional service URL; it must be http(s) so a typo stops start-up instead of every run. */

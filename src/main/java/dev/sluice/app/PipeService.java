@@ -6,6 +6,7 @@ import dev.sluice.engine.Engine;
 import dev.sluice.hook.HookIndex;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.output.OwnerPipes;
+import dev.sluice.output.PublicPipes;
 import dev.sluice.pipe.PipeCodec;
 import dev.sluice.pipe.PipeDoc;
 import dev.sluice.pipe.PipeFormatException;
@@ -96,6 +97,11 @@ public final class PipeService {
     /** The stored pipes {@code userId}'s Pipe blocks may use: their own and public ones. */
     public PipeReferences readableBy(long userId) {
         return new OwnerPipes(pipes, userId);
+    }
+
+    /** The stored pipes the Pipe blocks of a visitor with no account may use: public ones only. */
+    public PipeReferences readableByAnyone() {
+        return new PublicPipes(pipes);
     }
 
     /** Validates and stores a new version of {@code pipe}. */

@@ -245,8 +245,8 @@ public final class Sluice implements AutoCloseable {
         return new WebServer.Services(db, pipes, outputs, engine, admission, clock, planLimits, config.baseUrl(),
                 sessions, tokens, portier, sessionStarter, login, pipeRepository, hookIngest,
                 emailChange, accountDeletion, metrics, config.metricsToken(), usage,
-                // editor inspector (Extract picker)
-                downloader);
+                // editor inspector (Extract picker, anonymous runs)
+                downloader, config.anonymousRuns());
     }
 
     public int port() {

@@ -30,13 +30,21 @@ public final class Admission {
 
     /** Takes a place for one run of {@code user}'s pipe; close the permit when the run ends. */
     public Permit enter(String user) throws Busy {
+        return enter(user, "Too many runs of this account's pipes at once");
+    }
+
+    /**
+     * As {@link #enter(String)}, for a key that is not one account's (visitors with no account
+     * share one): {@code crowded} is what a caller refused for the key's share is told.
+     */
+    public Permit enter(String user, String crowded) throws Busy {
         Semaphore mine = users.get(user, k -> new Semaphore(perUser, true));
         long start = System.nanoTime();
         long deadline = start + maxWait.toNanos();
         try {
             if (!mine.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
                 AdmissionMetrics.refused("account");
-                throw new Busy("Too many runs of this account's pipes at once", RETRY_AFTER);
+                throw new Busy(crowded, RETRY_AFTER);
             }
             if (!global.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 mine.release();

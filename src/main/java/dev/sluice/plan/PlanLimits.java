@@ -43,6 +43,11 @@ public final class PlanLimits {
         }
     }
 
+    /** What a visitor with no account may do: the anonymous plan. */
+    public Plan anonymous() {
+        return plans.anonymous();
+    }
+
     /** Whether the Download block may render pages with a browser for {@code user}'s pipes. */
     public boolean jsRendering(User user) {
         return planOf(user).jsRendering();

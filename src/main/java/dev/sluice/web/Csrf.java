@@ -16,7 +16,9 @@ import java.util.Optional;
  *
  * <p>Exempt: requests authenticated by an API token (a browser never adds one by itself, so a
  * forged request cannot carry it); anonymous requests (they act with no one's authority — the
- * login form and webhooks); {@code /hook/*}, whose senders are other servers that sign
+ * login form and webhooks), except anonymous runs of the editor's inspector, which
+ * {@link RunApi} puts through {@link #checkOrigin} itself: they spend the server's fetches and the
+ * visitor's run budget, so another site must not start them from a visitor's browser; {@code /hook/*}, whose senders are other servers that sign
  * their requests instead; and Portier's verify endpoint, which the broker posts to from its own
  * origin by design (the OpenID Connect form_post), proven instead by the signed id_token and
  * its single-use nonce.
@@ -35,9 +37,13 @@ final class Csrf {
             return;
         }
         boolean bySessionCookie = Caller.of(ctx).map(c -> !c.viaToken()).orElse(false);
-        if (!bySessionCookie) {
-            return;
+        if (bySessionCookie) {
+            checkOrigin(ctx);
         }
+    }
+
+    /** Throws a 403 unless the request's Origin (or Referer) is this site's. */
+    void checkOrigin(Context ctx) {
         String claimed = ctx.header("Origin");
         if (claimed == null || claimed.isBlank()) {
             claimed = ctx.header("Referer");

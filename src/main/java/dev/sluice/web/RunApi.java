@@ -23,16 +23,17 @@ import dev.sluice.plan.PlanLimits;
 import dev.sluice.store.User;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * {@code POST /api/run}: runs an unsaved pipe (what the editor's inspector shows) and answers the
  * chosen block's output as JSON items with the trace, or as RSS with {@code ?format=rss}; a data
- * block's output as {@code "data"} (the tree) with its {@code "outline"} of JSONPath paths. Only
- * for logged-in callers (session or token); the pipe's Pipe blocks may use the caller's own pipes
- * and public ones, and the run counts against the caller's share of concurrent runs.
+ * block's output as {@code "data"} (the tree) with its {@code "outline"} of JSONPath paths. For
+ * logged-in callers (session or token) the caller's plan bounds the run, the pipe's Pipe blocks
+ * may use the caller's own pipes and public ones, and the run counts against the caller's share
+ * of concurrent runs; visitors with no account run as {@link AnonymousRuns} allows. Nothing run
+ * here is stored.
  */
 final class RunApi {
     private final Engine engine;
@@ -40,23 +41,27 @@ final class RunApi {
     private final Admission admission;
     private final PlanLimits limits;
     private final String baseUrl;
+    private final AnonymousRuns anonymous;
     private final FeedWriter writer = new FeedWriter();
 
-    RunApi(Engine engine, PipeService pipes, Admission admission, PlanLimits limits, String baseUrl) {
+    RunApi(Engine engine, PipeService pipes, Admission admission, PlanLimits limits, String baseUrl, AnonymousRuns anonymous) {
         this.engine = engine;
         this.pipes = pipes;
         this.admission = admission;
         this.limits = limits;
         this.baseUrl = baseUrl;
+        this.anonymous = anonymous;
     }
 
-
     void run(Context ctx) throws Admission.Busy {
-        User user = Caller.required(ctx);
-        PipeReferences readable = pipes.readableBy(user.id());
+        RunScope scope = Caller.user(ctx).map(this::scopeOf).orElseGet(() -> anonymous.admit(ctx));
+        PipeReferences readable = scope.readable();
         JsonNode body = readBody(ctx);
         PipeDoc doc = pipe(body.get("pipe"));
         String target = body.path("block").asText("").isBlank() ? PipeDoc.ROOT_ID : body.get("block").asText();
+        if (scope.anonymous()) {
+            AnonymousRuns.refuseWebhooks(doc);
+        }
         try {
             engine.validator().validate(doc, null, readable);
         } catch (PipeFormatException e) {
@@ -67,12 +72,11 @@ final class RunApi {
         }
         Map<String, String> params = new HashMap<>();
         body.path("params").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
-        // The caller's plan bounds the run (SPEC §13), and their runs count against their own share.
-        Duration runLimit = limits.runLimitFor(user);
         RunResult result;
-        try (Admission.Permit ignored = admission.enter("user:" + user.id())) {
-            result = engine.run(engine.compile(doc, target), new RunRequest(null, params, runLimit, readable)
-                    .withJsRendering(limits.jsRendering(user)));
+        try (Admission.Permit ignored = scope.anonymous()
+                ? admission.enter(scope.admissionKey(), AnonymousRuns.CROWDED) : admission.enter(scope.admissionKey())) {
+            result = engine.run(engine.compile(doc, target), new RunRequest(null, params, scope.runLimit(), readable)
+                    .withJsRendering(scope.jsRendering()));
         }
         if ("rss".equals(ctx.queryParam("format")) && result.output() instanceof Value.Data data) {
             // The XML a data pipe's feed URL would serve.
@@ -87,6 +91,12 @@ final class RunApi {
             return;
         }
         ctx.json(answer(target, result));
+    }
+
+    /** A logged-in caller's plan bounds the run, and their runs count against their own share. */
+    private RunScope scopeOf(User user) {
+        return new RunScope("user:" + user.id(), pipes.readableBy(user.id()), limits.runLimitFor(user),
+                limits.jsRendering(user), false);
     }
 
     private static JsonNode readBody(Context ctx) {

@@ -56,7 +56,9 @@ public final class WebServer {
                            // web pages: feed requests counted for the gallery's "most used"
                            dev.sluice.store.PipeUsage usage,
                            // editor inspector: the Extract picker fetches pages through the shared downloader
-                           dev.sluice.fetch.Downloader downloader) {
+                           dev.sluice.fetch.Downloader downloader,
+                           // editor inspector: whether visitors with no account may run pipes (SLUICE_ANONYMOUS_RUNS)
+                           boolean anonymousRuns) {
     }
 
     private final Javalin app;
@@ -126,8 +128,10 @@ public final class WebServer {
         CompletableFuture<FeedRoutes> feeds = services.thenApply(s -> new FeedRoutes(s.pipes(), s.outputs(), s.clock(), s.usage()));
         CompletableFuture<PreviewRoutes> previews = services.thenApply(
                 s -> new PreviewRoutes(s.pipes(), s.outputs(), new Templates(), s.clock()));
-        CompletableFuture<RunApi> runs = services.thenApply(
-                s -> new RunApi(s.engine(), s.pipes(), s.admission(), s.planLimits(), s.baseUrl()));
+        CompletableFuture<RunApi> runs = services.thenApply(s -> new RunApi(s.engine(), s.pipes(), s.admission(),
+                s.planLimits(), s.baseUrl(), new AnonymousRuns(s.anonymousRuns(), s.planLimits().anonymous(),
+                        new dev.sluice.auth.TokenBuckets(AnonymousRuns.PER_IP, AnonymousRuns.WINDOW, s.clock()),
+                        csrf.join(), s.pipes().readableByAnyone())));
         // API tokens and Portier login
         CompletableFuture<TokenRoutes> tokens = services.thenApply(s -> new TokenRoutes(s.tokens()));
         CompletableFuture<PortierRoutes> portier = services.thenApply(
@@ -213,7 +217,8 @@ public final class WebServer {
 
         // Editor (SPEC §11): the page shell; the pipe itself comes from /api/pipes.
         CompletableFuture<dev.sluice.web.editor.EditorPage> editor = services.thenApply(
-                s -> new dev.sluice.web.editor.EditorPage(s.pipes(), new Templates(), s.baseUrl()));
+                s -> new dev.sluice.web.editor.EditorPage(s.pipes(), new Templates(), s.baseUrl(),
+                        s.anonymousRuns() ? s.planLimits().anonymous() : null));
         app.get("/editor", ctx -> editor.join().blank(ctx));
         app.get("/editor/{id}", ctx -> editor.join().edit(ctx));
 

@@ -63,4 +63,31 @@ class PlanLimitsTest {
         assertThat(custom.names()).containsExactly("gold", "free");
         assertThat(new PlanLimits(custom).runLimitFor(on("gold"))).isEqualTo(Duration.ofSeconds(5));
     }
+
+    @Test
+    void visitorsWithoutAnAccountRunUnderTheAnonymousPlan() {
+        Plan anonymous = limits.anonymous();
+        assertThat(anonymous.name()).isEqualTo("anonymous");
+        assertThat(anonymous.runLimit()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(anonymous.jsRendering()).isFalse();
+        assertThat(Plans.defaults().exists("anonymous")).as("no account can be moved to it").isFalse();
+        assertThat(Plans.defaults().names()).doesNotContain("anonymous");
+        assertThat(limits.runLimitFor(on("anonymous"))).as("an account that names it runs as free")
+                .isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void thePlansFileMaySetTheAnonymousPlanOrKeepTheBuiltInOne(@TempDir Path dir) throws Exception {
+        Path with = dir.resolve("with.json");
+        Files.writeString(with, "{\"free\":{\"runLimitMs\":1000},"
+                + "\"anonymous\":{\"runLimitMs\":1500,\"maxPipes\":9,\"jsRendering\":true}}");
+        Plans custom = Plans.load(with, null);
+        assertThat(custom.anonymous()).isEqualTo(new Plan("anonymous", Duration.ofMillis(1500), 0, true));
+        assertThat(custom.names()).containsExactly("free");
+        Path without = dir.resolve("without.json");
+        Files.writeString(without, "{\"free\":{\"runLimitMs\":1000}}");
+        assertThat(Plans.load(without, null).anonymous().runLimit()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(Plans.load(null, Duration.ofMillis(700)).anonymous().runLimit())
+                .as("SLUICE_RUN_LIMIT_MS overrides every plan's limit").isEqualTo(Duration.ofMillis(700));
+    }
 }

@@ -106,14 +106,17 @@ class RunApiTest {
         assertThat(server.get("/healthz").statusCode()).isEqualTo(200);
     }
 
+    /** Visitors with no account run from the editor's pages only (AnonymousRunApiTest); a bad token is told so. */
     @Test
-    void onlyLoggedInCallersMayRun() throws Exception {
+    void aBadTokenOrNoOriginRunsNothing() throws Exception {
         String body = "{\"pipe\":" + BenchFeeds.pipe("P1", upstream) + "}";
         int before = upstream.hits("F1.xml");
         HttpResponse<String> anonymous = server.post("/api/run", "application/json", body);
-        assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(JSON.readTree(anonymous.body()).get("error").asText()).isEqualTo("Log in or send an API token");
-        assertThat(server.send("POST", "/api/run", "made-up-token", body).statusCode()).isEqualTo(401);
+        assertThat(anonymous.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(anonymous.body()).get("error").asText()).contains("names no origin");
+        HttpResponse<String> badToken = server.send("POST", "/api/run", "made-up-token", body);
+        assertThat(badToken.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(badToken.body()).get("error").asText()).isEqualTo("Log in or send an API token");
         assertThat(upstream.hits("F1.xml")).as("nothing ran").isEqualTo(before);
     }
 

@@ -236,11 +236,34 @@ class InspectorBrowserTest {
         assertThat(browser.driver.findElement(By.cssSelector("#inspector .inspector-outline summary")).getText()).startsWith("Paths (");
     }
 
+    /** Try before login: a visitor opens a shared pipe and sees its Feed block's items, under the anonymous plan. */
     @Test
-    void loggedOutTheInspectorAsksToLogIn() {
+    void loggedOutTheInspectorRunsUnderTheAnonymousPlan() {
+        StoredPipe pipe = server.save(OWNER, "Shared feed", """
+                {"blocks":[
+                 {"id":"output","type":"OutputBlock","x":900,"y":120,"name":"Output","userinputs":[""],"inputs":[{"from":"feed000001","from_output_slot":0}],"textinputs":[]},
+                 {"id":"feed000001","type":"FeedBlock","x":60,"y":120,"name":"Feed","userinputs":["UPSTREAMfeed.xml"],"inputs":[],"textinputs":[{}]}]}"""
+                .replace("UPSTREAM", upstream.url("/").toString()), true);
         browser.driver.manage().deleteAllCookies();
-        browser.go(server, "/editor");
+        browser.go(server, "/editor/" + pipe.id());
         browser.waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-        browser.waiting().until(d -> texts("#inspector .inspector-message").stream().anyMatch(t -> t.contains("Log in to run")));
+        assertThat(texts("#inspector .anonymous-note")).containsExactly(
+                "Trying without an account: runs are limited to 3 s and never stored. Log in to save.");
+        select("feed000001");
+        browser.waiting().until(d -> texts("#inspector .inspector-item-head").size() == 4);
+        assertThat(texts("#inspector .inspector-item-head a, #inspector .inspector-item-title"))
+                .contains("Rust 1.80 released", "Java 23 is out", "Cooking with Rust");
+        browser.screenshot("editor-inspector-anonymous");
+    }
+
+    @Test
+    void switchedOffTheInspectorAsksVisitorsToLogIn() {
+        try (TestServer off = TestServer.forBrowser(Map.of("SLUICE_ANONYMOUS_RUNS", "false"))) {
+            browser.driver.manage().deleteAllCookies();
+            browser.go(off, "/editor");
+            browser.waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            browser.waiting().until(d -> texts("#inspector .inspector-message").stream().anyMatch(t -> t.contains("Log in to run")));
+            assertThat(texts("#inspector .anonymous-note")).isEmpty();
+        }
     }
 }
