@@ -6,7 +6,6 @@ import dev.sluice.engine.Engine;
 import dev.sluice.hook.HookIndex;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.output.OwnerPipes;
-import dev.sluice.output.PublicPipes;
 import dev.sluice.pipe.PipeCodec;
 import dev.sluice.pipe.PipeDoc;
 import dev.sluice.pipe.PipeFormatException;
@@ -101,7 +100,7 @@ public final class PipeService {
 
     /** The stored pipes the Pipe blocks of a visitor with no account may use: public ones only. */
     public PipeReferences readableByAnyone() {
-        return new PublicPipes(pipes);
+        return OwnerPipes.publicOnly(pipes);
     }
 
     /** Validates and stores a new version of {@code pipe}. */

@@ -9,6 +9,14 @@ import java.util.Optional;
 
 /** The stored pipes one owner may read for Pipe blocks: their own, and public ones. */
 public record OwnerPipes(PipeRepository pipes, long ownerId) implements PipeReferences {
+    /** An owner no pipe has (account ids start at 1). */
+    private static final long NOBODY = -1;
+
+    /** The public pipes only: what a visitor with no account, who owns none, may use. */
+    public static OwnerPipes publicOnly(PipeRepository pipes) {
+        return new OwnerPipes(pipes, NOBODY);
+    }
+
     @Override
     public Optional<PipeDoc> readable(String pipeId) {
         return pipes.find(pipeId)

@@ -53,12 +53,13 @@ public final class Warmup {
         long until = began + budget.toNanos();
         int done = 0;
         try {
-            Engine engine = new Engine(Blocks.registry(), new MadeUpFeeds(), new CachingFeedDecoder(new FeedParser()),
+            MadeUpFeeds feeds = new MadeUpFeeds();
+            Engine engine = new Engine(Blocks.registry(), feeds, new CachingFeedDecoder(new FeedParser()),
                     InstantSource.system());
             Plan plan = engine.compile(PipeCodec.parse(pipe()), PipeDoc.ROOT_ID);
             FeedWriter writer = new FeedWriter();
             while (done < rounds && System.nanoTime() < until) {
-                MadeUpFeeds.round = done;
+                feeds.round = done;
                 round(engine, plan, writer);
                 done++;
             }
@@ -81,7 +82,7 @@ public final class Warmup {
         FeedJson.read(json);
         WriteOptions options = new WriteOptions("https://warmup.invalid/feed", "https://warmup.invalid/", "Sluice");
         for (OutputFormat format : OutputFormat.values()) {
-            RenderedFeed.of(writer.write(feed, format, options), format.contentType(), Instant.EPOCH, null).gzipped();
+            RenderedFeed.of(writer.write(feed, format, options), format.contentType(), Instant.EPOCH, null);
         }
     }
 
@@ -107,7 +108,7 @@ public final class Warmup {
     /** Serves a made-up feed for any URL: RSS for odd feeds, Atom for even ones, HTML in every item. */
     private static final class MadeUpFeeds implements Downloader {
         /** Changes the texts every round: the sanitiser remembers the texts it has cleaned. */
-        static volatile int round;
+        private volatile int round;
 
         @Override
         public FetchOutcome fetch(String url, Duration budget) {
@@ -118,7 +119,7 @@ public final class Warmup {
             return new FetchOutcome.Fetched(download, FetchOutcome.Freshness.NETWORK, null);
         }
 
-        private static String rss(String url) {
+        private String rss(String url) {
             StringBuilder items = new StringBuilder();
             for (int i = 0; i < ITEMS_PER_FEED; i++) {
                 items.append("<item><title>Item ").append(i).append(" of ").append(url).append("</title><link>")
@@ -135,7 +136,7 @@ public final class Warmup {
                     %s</channel></rss>""".formatted(items);
         }
 
-        private static String atom(String url) {
+        private String atom(String url) {
             StringBuilder entries = new StringBuilder();
             for (int i = 0; i < ITEMS_PER_FEED; i++) {
                 entries.append("<entry><title>Entry ").append(i).append("</title><link href=\"").append(url)
@@ -152,7 +153,7 @@ public final class Warmup {
                     %s</feed>""".formatted(entries);
         }
 
-        private static String html(int i) {
+        private String html(int i) {
             return "<p><img src=\"https://img.warmup.invalid/" + i + ".jpg\" alt=\"picture " + round + "\" width=\"640\"/></p>"
                     + "<p>Paragraph " + i + " with <b>bold</b>, <em>emphasis</em> and a <a href=\"https://warmup.invalid/"
                     + i + "\" onclick=\"steal()\">link</a>.</p><script>steal()</script><ul><li>one</li><li>two</li></ul>"

@@ -91,6 +91,13 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
     }
 
+    /** The visible texts of the elements matching {@code css}, read in one step (a pane may re-render meanwhile). */
+    @SuppressWarnings("unchecked")
+    public List<String> texts(String css) {
+        return (List<String>) driver.executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim())", css);
+    }
+
     /** Writes a screenshot of the current page to {@code target/screenshots/<name>.png}. */
     public Path screenshot(String name) {
         try {

@@ -71,12 +71,6 @@ class FirstRunBrowserTest {
         upstream.close();
     }
 
-    @SuppressWarnings("unchecked")
-    static List<String> texts(Browser browser, String css) {
-        return (List<String>) browser.driver.executeScript(
-                "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim())", css);
-    }
-
     @Test
     void aVisitorTriesATemplateLogsInSavesAndSubscribes() throws Exception {
         server = TestServer.forBrowser(Map.of("SLUICE_SMTP_HOST", "127.0.0.1",
@@ -94,8 +88,8 @@ class FirstRunBrowserTest {
             WebElement url = browser.driver.findElement(By.cssSelector("#canvas g.block[data-block-id='feed'] [data-option='0']"));
             url.sendKeys(upstream.url("/tech.xml").toString());
             browser.driver.findElement(By.cssSelector("#canvas g.block[data-block-id='output'] rect.head")).click();
-            browser.waiting().until(d -> texts(browser, "#inspector .inspector-item-head").size() == 2);
-            assertThat(texts(browser, "#inspector .inspector-item-head a, #inspector .inspector-item-title"))
+            browser.waiting().until(d -> browser.texts("#inspector .inspector-item-head").size() == 2);
+            assertThat(browser.texts("#inspector .inspector-item-head a, #inspector .inspector-item-title"))
                     .containsExactly("Rust 1.80 released", "Java 23 is out");
             browser.screenshot("first-run-anonymous-inspector");
 

@@ -53,12 +53,6 @@ class StarterTemplateBrowserTest {
         upstream.close();
     }
 
-    @SuppressWarnings("unchecked")
-    List<String> texts(String css) {
-        return (List<String>) browser.driver.executeScript(
-                "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim())", css);
-    }
-
     @Test
     void aTemplateOpensHighlightedRunsAndSavesAsTheNewcomersPipe() {
         browser.go(server, "/");
@@ -83,8 +77,8 @@ class StarterTemplateBrowserTest {
         WebElement url = browser.driver.findElement(By.cssSelector("#canvas g.block[data-block-id='feed'] [data-option='0']"));
         url.sendKeys(upstream.url("/feed.xml").toString());
         browser.driver.findElement(By.cssSelector("#canvas g.block[data-block-id='output'] rect.head")).click();
-        browser.waiting().until(d -> texts("#inspector .inspector-item-head").size() == 2);
-        assertThat(texts("#inspector .inspector-item-head a, #inspector .inspector-item-title"))
+        browser.waiting().until(d -> browser.texts("#inspector .inspector-item-head").size() == 2);
+        assertThat(browser.texts("#inspector .inspector-item-head a, #inspector .inspector-item-title"))
                 .containsExactly("Rust 1.80 released", "Java 23 is out");
 
         browser.driver.findElement(By.id("save")).click();
