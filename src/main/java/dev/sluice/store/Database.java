@@ -14,8 +14,10 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite database in the data directory: WAL journal, foreign keys on, a busy timeout so
- * concurrent writers wait instead of failing, schema migrated by Flyway on open.
+ * The database: by default the SQLite file in the data directory (WAL journal, foreign keys on, a
+ * busy timeout so concurrent writers wait instead of failing), or a PostgreSQL server shared by
+ * several nodes. Either way pooled by HikariCP and migrated by Flyway on open, from the dialect's
+ * own migrations.
  */
 public final class Database implements AutoCloseable {
     public static final String FILE_NAME = "sluice.db";
@@ -23,39 +25,58 @@ public final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 5000;
 
     private final HikariDataSource pool;
+    private final Dialect dialect;
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
+        this.dialect = dialect;
     }
 
-    /** Opens (creating if needed) the database in {@code dataDir} and migrates it. */
+    /** Opens (creating if needed) the SQLite database in {@code dataDir} and migrates it. */
     public static Database open(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
         }
-        SQLiteConfig sqlite = new SQLiteConfig();
-        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        sqlite.enforceForeignKeys(true);
-        sqlite.setBusyTimeout(BUSY_TIMEOUT_MS);
-        SQLiteDataSource source = new SQLiteDataSource(sqlite);
-        source.setUrl("jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath());
+        return open(DatabaseUrl.sqlite(dataDir));
+    }
 
+    /** Opens the database {@code url} names and migrates it. */
+    public static Database open(DatabaseUrl url) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setDataSource(source);
         hikari.setPoolName("sluice-db");
-        hikari.setMaximumPoolSize(8);
         hikari.setMinimumIdle(1);
+        if (url.dialect() == Dialect.SQLITE) {
+            SQLiteConfig sqlite = new SQLiteConfig();
+            sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            sqlite.enforceForeignKeys(true);
+            sqlite.setBusyTimeout(BUSY_TIMEOUT_MS);
+            SQLiteDataSource source = new SQLiteDataSource(sqlite);
+            source.setUrl(url.jdbcUrl());
+            hikari.setDataSource(source);
+            hikari.setMaximumPoolSize(8);
+        } else {
+            hikari.setJdbcUrl(url.jdbcUrl());
+            hikari.setUsername(url.user());
+            hikari.setPassword(url.password());
+            hikari.setMaximumPoolSize(16);
+            hikari.setConnectionTimeout(BUSY_TIMEOUT_MS);
+        }
         HikariDataSource pool = new HikariDataSource(hikari);
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(pool).locations(url.dialect().migrations()).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        return new Database(pool);
+        return new Database(pool, url.dialect());
+    }
+
+    /** Which database this is, for the few statements and error codes that differ. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     public DataSource dataSource() {

@@ -8,10 +8,8 @@ public final class StoreException extends RuntimeException {
         super(cause.getMessage(), cause);
     }
 
-    /** True when SQLite gave up waiting for a lock: the request may be retried later (503). */
+    /** True when the database gave up waiting for a lock: the request may be retried later (503). */
     public boolean busy() {
-        return getCause() instanceof org.sqlite.SQLiteException e
-                && (e.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_BUSY
-                || e.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_LOCKED);
+        return getCause() instanceof SQLException e && Dialect.busy(e);
     }
 }

@@ -1,0 +1,50 @@
+package dev.sluice.store;
+
+import java.sql.SQLException;
+
+/**
+ * The two databases Sluice runs on. The stores' SQL is written once, in the subset both accept
+ * ({@code ?} placeholders, {@code INSERT ... ON CONFLICT}, {@code RETURNING}); what still differs
+ * (schema types, error codes, locks) is asked of the dialect.
+ */
+public enum Dialect {
+    /** An SQLite file in the data directory: the embedded default, one node. */
+    SQLITE("db/migration"),
+    /** A PostgreSQL server shared by any number of nodes. */
+    POSTGRESQL("db/postgres");
+
+    private final String migrations;
+
+    Dialect(String migrations) {
+        this.migrations = migrations;
+    }
+
+    /** Where this dialect's Flyway migrations live on the class path. */
+    public String migrations() {
+        return "classpath:" + migrations;
+    }
+
+    /** True when {@code e} reports a unique or primary-key constraint violated by an insert. */
+    public boolean uniqueViolation(SQLException e) {
+        return switch (this) {
+            case SQLITE -> e instanceof org.sqlite.SQLiteException s
+                    && (s.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                    || s.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY);
+            case POSTGRESQL -> "23505".equals(e.getSQLState());
+        };
+    }
+
+    /**
+     * True when the database gave up waiting for a lock or aborted a transaction that may succeed
+     * when retried later (the request is answered 503, not 500).
+     */
+    public static boolean busy(SQLException e) {
+        if (e instanceof org.sqlite.SQLiteException s) {
+            return s.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_BUSY
+                    || s.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_LOCKED;
+        }
+        // PostgreSQL: serialization failure, deadlock, lock not available, too many connections.
+        String state = e.getSQLState();
+        return "40001".equals(state) || "40P01".equals(state) || "55P03".equals(state) || "53300".equals(state);
+    }
+}
