@@ -7,7 +7,7 @@ import dev.sluice.auth.SessionStarter;
 import dev.sluice.auth.EmailLogin;
 import dev.sluice.auth.LoginLinks;
 import dev.sluice.auth.Mailer;
-import dev.sluice.auth.SecretStore;
+import dev.sluice.auth.ServerSecrets;
 import dev.sluice.auth.Sessions;
 import dev.sluice.ops.BackgroundJobs;
 import dev.sluice.ops.Prometheus;
@@ -22,7 +22,8 @@ import dev.sluice.engine.Engine;
 import dev.sluice.feed.FeedParser;
 import dev.sluice.fetch.FetchConfig;
 import dev.sluice.fetch.HttpDownloader;
-import dev.sluice.hook.HookEvents;
+import dev.sluice.store.HookEvents;
+import dev.sluice.store.Stores;
 import dev.sluice.hook.HookIndex;
 import dev.sluice.hook.HookIngest;
 import dev.sluice.hook.HookRetention;
@@ -58,6 +59,7 @@ public final class Sluice implements AutoCloseable {
     private final Config config;
     private final InstantSource clock;
     private final Database db;
+    private final Stores stores;
     private final UserRepository users;
     private final PipeRepository pipeRepository;
     private final Plans plans;
@@ -101,8 +103,9 @@ public final class Sluice implements AutoCloseable {
         CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> Database.open(config.dataDir()));
         this.downloader = downloader(config, clock);
         this.db = join(database);
-        this.hookIndex = new HookIndex(db);
-        this.hookEvents = new HookEvents(db);
+        this.stores = Stores.on(db);
+        this.hookIndex = new HookIndex(stores.hooks());
+        this.hookEvents = stores.hookEvents();
         this.firstSeen = new FirstSeenRepository(db);
         this.engine = new Engine(Blocks.registry(), downloader, new CachingFeedDecoder(new FeedParser()), clock,
                 new StoredHookEvents(hookIndex, hookEvents), config.integrations(), firstSeen,
@@ -115,22 +118,22 @@ public final class Sluice implements AutoCloseable {
                 clock, config.outputFreshFor(), config.baseUrl(), new dev.sluice.store.PipeRuns(db));
         this.usage = new dev.sluice.store.PipeUsage(db);
         this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits, hookIndex);
-        this.tokens = new ApiTokens(db, users, clock);
+        this.tokens = new ApiTokens(stores.apiTokens(), users, clock);
         this.portier = config.portierBroker() == null ? null : new PortierLogin(
                 new PortierBroker(config.portierBroker(), new okhttp3.OkHttpClient.Builder()
                         .callTimeout(Duration.ofSeconds(10)).build()),
                 config.baseUrl(), users, clock);
         // Login area: one pepper, generated on first start, hashes link tokens and session ids.
-        TokenHasher hasher = new TokenHasher(new SecretStore(db, clock).get(SecretStore.TOKEN_PEPPER));
-        this.sessions = new Sessions(db, users, hasher, clock);
+        TokenHasher hasher = new TokenHasher(new ServerSecrets(stores.secrets(), clock).get(ServerSecrets.TOKEN_PEPPER));
+        this.sessions = new Sessions(stores.sessions(), users, hasher, clock);
         Mailer mailer = Mailer.from(config.smtp());
-        this.login = new EmailLogin(new LoginLinks(db, hasher, clock), sessions, users, mailer,
+        this.login = new EmailLogin(new LoginLinks(stores.loginLinks(), hasher, clock), sessions, users, mailer,
                 new TokenBuckets(EmailLogin.PER_ADDRESS, EmailLogin.WINDOW, clock),
                 new TokenBuckets(EmailLogin.PER_IP, EmailLogin.WINDOW, clock), config.baseUrl());
         // Portier logs in through the same sessions (a test may pass its own starter).
         this.sessionStarter = sessionStarter != null ? sessionStarter : sessions::start;
         // Settings and account: address changes are confirmed by a link like login links (same pepper).
-        this.emailChange = new dev.sluice.auth.EmailChange(new dev.sluice.auth.EmailChangeLinks(db, hasher, clock), users,
+        this.emailChange = new dev.sluice.auth.EmailChange(new dev.sluice.auth.EmailChangeLinks(stores.emailChanges(), hasher, clock), users,
                 mailer, new TokenBuckets(dev.sluice.auth.EmailChange.PER_ACCOUNT,
                 dev.sluice.auth.EmailChange.WINDOW, clock), config.baseUrl());
         this.accountDeletion = new dev.sluice.store.AccountDeletion(db);
@@ -192,7 +195,7 @@ public final class Sluice implements AutoCloseable {
                 .every(HookRetention.EVERY, Duration.ofMinutes(1), "webhook retention",
                         new HookRetention(hookEvents, config.hooks(), clock, Duration.ofMillis(20)))
                 .every(Retention.EVERY, Duration.ofMinutes(2), "retention",
-                        new Retention(db, clock, Sweeps.standard(), Retention.BATCH, Duration.ofMillis(20)))
+                        new Retention(stores.expiredRows(), clock, Sweeps.standard(), Retention.BATCH, Duration.ofMillis(20)))
                 .alsoAtClose(Duration.ofMinutes(1), "feed request counts", usage::flush)
                 .alsoAtClose(Duration.ofSeconds(5), "run statuses", () -> outputs.lastRuns().flush());
     }

@@ -1,13 +1,8 @@
 package dev.sluice.auth;
 
-import dev.sluice.store.Database;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.sluice.store.EmailChangeStore;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Optional;
 
 /**
  * Links that confirm a change of e-mail address: like login links, a random 256-bit token stored
@@ -20,12 +15,12 @@ public final class EmailChangeLinks {
     /** Spent and expired links are kept this long, so a late click is told why the link no longer works. */
     static final Duration KEEP_SPENT = Duration.ofDays(1);
 
-    private final Database db;
+    private final EmailChangeStore store;
     private final TokenHasher hasher;
     private final InstantSource clock;
 
-    public EmailChangeLinks(Database db, TokenHasher hasher, InstantSource clock) {
-        this.db = db;
+    public EmailChangeLinks(EmailChangeStore store, TokenHasher hasher, InstantSource clock) {
+        this.store = store;
         this.hasher = hasher;
         this.clock = clock;
     }
@@ -38,22 +33,7 @@ public final class EmailChangeLinks {
     String issue(long userId, String newEmail) {
         String token = RandomTokens.next();
         long now = clock.millis();
-        db.transaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO email_changes "
-                    + "(token_hash, user_id, new_email, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
-                st.setString(1, hasher.hash(token));
-                st.setLong(2, userId);
-                st.setString(3, newEmail);
-                st.setLong(4, now);
-                st.setLong(5, now + VALIDITY.toMillis());
-                st.executeUpdate();
-            }
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM email_changes WHERE expires_at < ?")) {
-                st.setLong(1, now - KEEP_SPENT.toMillis());
-                st.executeUpdate();
-            }
-            return null;
-        });
+        store.issue(hasher.hash(token), userId, newEmail, now, now + VALIDITY.toMillis(), now - KEEP_SPENT.toMillis());
         return token;
     }
 
@@ -62,27 +42,16 @@ public final class EmailChangeLinks {
         if (!RandomTokens.wellFormed(token)) {
             return new EmailChangeResult.Refused(EmailChangeResult.Reason.UNKNOWN);
         }
-        String hash = hasher.hash(token);
         long now = clock.millis();
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT user_id, new_email, used_at, expires_at FROM email_changes WHERE token_hash = ?")) {
-                st.setString(1, hash);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        return new EmailChangeResult.Refused(EmailChangeResult.Reason.UNKNOWN);
-                    }
-                    rs.getLong("used_at");
-                    if (!rs.wasNull()) {
-                        return new EmailChangeResult.Refused(EmailChangeResult.Reason.USED);
-                    }
-                    if (rs.getLong("expires_at") <= now) {
-                        return new EmailChangeResult.Refused(EmailChangeResult.Reason.EXPIRED);
-                    }
-                    return new EmailChangeResult.Live(new Pending(rs.getLong("user_id"), rs.getString("new_email")));
-                }
+        return store.find(hasher.hash(token)).<EmailChangeResult>map(change -> {
+            if (change.usedAtMillis() != null) {
+                return new EmailChangeResult.Refused(EmailChangeResult.Reason.USED);
             }
-        });
+            if (change.expiresAtMillis() <= now) {
+                return new EmailChangeResult.Refused(EmailChangeResult.Reason.EXPIRED);
+            }
+            return new EmailChangeResult.Live(new Pending(change.userId(), change.newEmail()));
+        }).orElseGet(() -> new EmailChangeResult.Refused(EmailChangeResult.Reason.UNKNOWN));
     }
 
     /**
@@ -98,50 +67,13 @@ public final class EmailChangeLinks {
         if (live.pending().userId() != userId) {
             return new EmailChangeResult.Refused(EmailChangeResult.Reason.OTHER_ACCOUNT);
         }
-        String hash = hasher.hash(token);
-        long now = clock.millis();
         String newEmail = live.pending().newEmail();
-        return db.transaction(c -> {
-            if (takenByAnother(c, newEmail, userId)) {
-                return new EmailChangeResult.Refused(EmailChangeResult.Reason.TAKEN);
-            }
-            try (PreparedStatement st = c.prepareStatement("UPDATE email_changes SET used_at = ? "
-                    + "WHERE token_hash = ? AND user_id = ? AND used_at IS NULL AND expires_at > ?")) {
-                st.setLong(1, now);
-                st.setString(2, hash);
-                st.setLong(3, userId);
-                st.setLong(4, now);
-                if (st.executeUpdate() == 0) {
-                    // Another click got there first.
-                    return new EmailChangeResult.Refused(EmailChangeResult.Reason.USED);
-                }
-            }
-            String oldEmail = emailOf(c, userId).orElseThrow();
-            try (PreparedStatement st = c.prepareStatement("UPDATE users SET email = ? WHERE id = ?")) {
-                st.setString(1, newEmail);
-                st.setLong(2, userId);
-                st.executeUpdate();
-            }
-            return new EmailChangeResult.Changed(oldEmail, newEmail);
-        });
-    }
-
-    private static boolean takenByAnother(Connection c, String email, long userId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM users WHERE email = ? AND id <> ?")) {
-            st.setString(1, email);
-            st.setLong(2, userId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    private static Optional<String> emailOf(Connection c, long userId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT email FROM users WHERE id = ?")) {
-            st.setLong(1, userId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+        EmailChangeStore.Applied applied = store.apply(hasher.hash(token), userId, newEmail, clock.millis());
+        return switch (applied.outcome()) {
+            case CHANGED -> new EmailChangeResult.Changed(applied.oldEmail(), newEmail);
+            case TAKEN -> new EmailChangeResult.Refused(EmailChangeResult.Reason.TAKEN);
+            // Another click got there first.
+            case ALREADY_USED -> new EmailChangeResult.Refused(EmailChangeResult.Reason.USED);
+        };
     }
 }

@@ -1,10 +1,8 @@
 package dev.sluice.auth;
 
-import dev.sluice.store.Database;
+import dev.sluice.store.SessionStore;
 import dev.sluice.store.User;
 import dev.sluice.store.UserRepository;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -23,13 +21,13 @@ public class Sessions {
     /** The least time between two moves of a session's expiry. */
     static final Duration RENEW_EVERY = Duration.ofHours(1);
 
-    private final Database db;
+    private final SessionStore store;
     private final UserRepository users;
     private final TokenHasher hasher;
     private final InstantSource clock;
 
-    public Sessions(Database db, UserRepository users, TokenHasher hasher, InstantSource clock) {
-        this.db = db;
+    public Sessions(SessionStore store, UserRepository users, TokenHasher hasher, InstantSource clock) {
+        this.store = store;
         this.users = users;
         this.hasher = hasher;
         this.clock = clock;
@@ -48,23 +46,8 @@ public class Sessions {
     public String start(long userId) {
         String id = RandomTokens.next();
         long now = clock.millis();
-        db.transaction(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
-                st.setString(1, hasher.hash(id));
-                st.setLong(2, userId);
-                st.setLong(3, now);
-                st.setLong(4, now);
-                st.setLong(5, now + LIFETIME.toMillis());
-                st.executeUpdate();
-            }
-            // Logins are rare, so they are a fine moment to drop the sessions nobody will use again.
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM sessions WHERE expires_at <= ?")) {
-                st.setLong(1, now);
-                st.executeUpdate();
-            }
-            return null;
-        });
+        // Logins are rare, so they are a fine moment to drop the sessions nobody will use again.
+        store.start(hasher.hash(id), userId, now, now + LIFETIME.toMillis());
         return id;
     }
 
@@ -80,20 +63,11 @@ public class Sessions {
         }
         String hash = hasher.hash(cookieValue);
         long now = clock.millis();
-        Optional<Row> row = db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT user_id, last_seen_at FROM sessions WHERE id_hash = ? AND expires_at > ?")) {
-                st.setString(1, hash);
-                st.setLong(2, now);
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(new Row(rs.getLong("user_id"), rs.getLong("last_seen_at"))) : Optional.empty();
-                }
-            }
-        });
+        Optional<SessionStore.Session> row = store.live(hash, now);
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        boolean due = now - row.get().lastSeenAt() >= RENEW_EVERY.toMillis();
+        boolean due = now - row.get().lastSeenAtMillis() >= RENEW_EVERY.toMillis();
         if (due) {
             renew(hash, now);
         }
@@ -105,37 +79,15 @@ public class Sessions {
         if (!RandomTokens.wellFormed(cookieValue)) {
             return;
         }
-        String hash = hasher.hash(cookieValue);
-        db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM sessions WHERE id_hash = ?")) {
-                st.setString(1, hash);
-                return st.executeUpdate();
-            }
-        });
+        store.delete(hasher.hash(cookieValue));
     }
 
     /** Ends every session of the user ("log out everywhere"); returns how many there were. */
     public int endAll(long userId) {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM sessions WHERE user_id = ?")) {
-                st.setLong(1, userId);
-                return st.executeUpdate();
-            }
-        });
-    }
-
-    private record Row(long userId, long lastSeenAt) {
+        return store.deleteAllOf(userId);
     }
 
     private void renew(String hash, long now) {
-        db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = ?")) {
-                st.setLong(1, now);
-                st.setLong(2, now + LIFETIME.toMillis());
-                st.setString(3, hash);
-                return st.executeUpdate();
-            }
-        });
+        store.renew(hash, now, now + LIFETIME.toMillis());
     }
 }

@@ -46,7 +46,7 @@ public final class TokenCommand {
             InstantSource clock = InstantSource.system();
             UserRepository users = new UserRepository(db, clock);
             User user = users.findOrCreate(email);
-            NewApiToken created = new ApiTokens(db, users, clock).create(user.id(), name);
+            NewApiToken created = new ApiTokens(dev.sluice.store.Stores.on(db).apiTokens(), users, clock).create(user.id(), name);
             out.println(created.value());
             err.println("API token " + created.token().id() + " (\"" + created.token().name() + "\") for " + user.email()
                     + ": it is shown only this once; send it as \"Authorization: Bearer <token>\"");

@@ -6,11 +6,7 @@ import dev.sluice.pipe.BlockSpec;
 import dev.sluice.pipe.PipeCodec;
 import dev.sluice.pipe.PipeDoc;
 import dev.sluice.pipe.PipeFormatException;
-import dev.sluice.store.Database;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.sluice.store.HookStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,10 +31,10 @@ public final class HookIndex {
     /** A hook id is the last segment of the hook URL, so it must be a plain URL segment. */
     static final Pattern HOOK_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private final Database db;
+    private final HookStore store;
 
-    public HookIndex(Database db) {
-        this.db = db;
+    public HookIndex(HookStore store) {
+        this.store = store;
     }
 
     /** The Webhook blocks of {@code doc} as the hooks of pipe {@code pipeId}, by hook id. */
@@ -86,30 +82,16 @@ public final class HookIndex {
 
     /** Makes the hooks of pipe {@code pipeId} those of {@code doc}; ids another pipe holds stay its own. */
     public void sync(String pipeId, PipeDoc doc) {
-        Map<String, Hook> hooks = hooksOf(pipeId, doc);
-        db.transaction(c -> {
-            write(c, pipeId, hooks);
-            return null;
-        });
+        warnLeftOut(pipeId, store.replace(pipeId, rows(hooksOf(pipeId, doc))));
     }
 
     /** Forgets the hooks of a deleted pipe; retention then removes their events in batches. */
     public void remove(String pipeId) {
-        db.transaction(c -> {
-            write(c, pipeId, Map.of());
-            return null;
-        });
+        store.replace(pipeId, List.of());
     }
 
     public Optional<Hook> find(String hookId) {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT pipe_id, secret FROM hooks WHERE hook_id = ?")) {
-                st.setString(1, hookId);
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(new Hook(hookId, rs.getString(1), rs.getString(2))) : Optional.empty();
-                }
-            }
-        });
+        return store.find(hookId).map(row -> new Hook(row.hookId(), row.pipeId(), row.secret()));
     }
 
     /**
@@ -119,24 +101,9 @@ public final class HookIndex {
      * Answers how many pipes were indexed.
      */
     public int reindex() {
-        List<String> ids = db.read(c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT id FROM pipes WHERE pipe_json LIKE ? "
-                    + "UNION SELECT pipe_id FROM hooks")) {
-                st.setString(1, "%" + WebhookBlock.TYPE.name() + "%");
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
+        List<String> ids = store.pipesMentioning(WebhookBlock.TYPE.name());
         for (String id : ids) {
-            db.transaction(c -> {
-                write(c, id, hooksOf(id, storedDoc(c, id)));
-                return null;
-            });
+            warnLeftOut(id, store.reindex(id, json -> rows(hooksOf(id, storedDoc(id, json)))));
         }
         return ids.size();
     }
@@ -152,38 +119,28 @@ public final class HookIndex {
     }
 
     /** The stored pipe's blocks; no blocks when it is gone or unreadable. */
-    private static PipeDoc storedDoc(Connection c, String pipeId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT pipe_json FROM pipes WHERE id = ?")) {
-            st.setString(1, pipeId);
-            try (ResultSet rs = st.executeQuery()) {
-                if (rs.next()) {
-                    return PipeCodec.parse(rs.getString(1));
-                }
+    private static PipeDoc storedDoc(String pipeId, String json) {
+        if (json != null) {
+            try {
+                return PipeCodec.parse(json);
+            } catch (PipeFormatException e) {
+                LOG.warn("Stored pipe {} cannot be read for its webhooks: {}", pipeId, e.getMessage());
             }
-        } catch (PipeFormatException e) {
-            LOG.warn("Stored pipe {} cannot be read for its webhooks: {}", pipeId, e.getMessage());
         }
         return new PipeDoc(List.of(), null);
     }
 
-    private static void write(Connection c, String pipeId, Map<String, Hook> hooks) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM hooks WHERE pipe_id = ?")) {
-            del.setString(1, pipeId);
-            del.executeUpdate();
-        }
-        try (PreparedStatement ins = c.prepareStatement(
-                "INSERT INTO hooks (hook_id, pipe_id, secret) VALUES (?, ?, ?) ON CONFLICT (hook_id) DO NOTHING")) {
-            for (Hook hook : hooks.values()) {
-                if (!HOOK_ID.matcher(hook.hookId()).matches()) {
-                    continue;
-                }
-                ins.setString(1, hook.hookId());
-                ins.setString(2, pipeId);
-                ins.setString(3, hook.secret());
-                if (ins.executeUpdate() == 0) {
-                    LOG.warn("Webhook block {} of pipe {} is ignored: another pipe has that hook id", hook.hookId(), pipeId);
-                }
-            }
+    /** The hooks as rows; an id that is no URL segment never becomes one. */
+    private static List<HookStore.Row> rows(Map<String, Hook> hooks) {
+        return hooks.values().stream()
+                .filter(hook -> HOOK_ID.matcher(hook.hookId()).matches())
+                .map(hook -> new HookStore.Row(hook.hookId(), hook.pipeId(), hook.secret()))
+                .toList();
+    }
+
+    private static void warnLeftOut(String pipeId, List<String> hookIds) {
+        for (String hookId : hookIds) {
+            LOG.warn("Webhook block {} of pipe {} is ignored: another pipe has that hook id", hookId, pipeId);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.hook;
 
+import dev.sluice.store.HookEvents;
 import dev.sluice.store.StoreException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

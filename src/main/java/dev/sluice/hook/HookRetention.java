@@ -1,5 +1,6 @@
 package dev.sluice.hook;
 
+import dev.sluice.store.HookEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -1,5 +1,6 @@
 package dev.sluice.hook;
 
+import dev.sluice.store.HookEvents;
 import dev.sluice.block.BlockError;
 import dev.sluice.block.HookEvent;
 import dev.sluice.block.HookEventSource;

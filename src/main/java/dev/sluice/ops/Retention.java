@@ -1,7 +1,7 @@
 package dev.sluice.ops;
 
-import dev.sluice.store.Database;
-import java.sql.PreparedStatement;
+import dev.sluice.store.ExpiredRows;
+import dev.sluice.store.Sweep;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The retention job (SPEC §16): deletes expired rows of every {@link Sweep} in small batches, each batch its own short transaction with a pause between, so requests never
  * wait long behind it. SQLite reuses the freed pages; the file is never VACUUMed (that would
- * hold the database for the whole copy).
+ * hold the database for the whole copy); PostgreSQL's autovacuum does the same for its tables.
  */
 public final class Retention implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
@@ -22,7 +22,7 @@ public final class Retention implements Runnable {
     /** How often the job runs. */
     public static final Duration EVERY = Duration.ofMinutes(30);
 
-    private final Database db;
+    private final ExpiredRows rows;
     private final InstantSource clock;
     private final List<Sweep> sweeps;
     private final int batchSize;
@@ -32,8 +32,8 @@ public final class Retention implements Runnable {
      * @param batchSize rows deleted per transaction ({@link #BATCH})
      * @param pause     the rest between two batches, letting writers in
      */
-    public Retention(Database db, InstantSource clock, List<Sweep> sweeps, int batchSize, Duration pause) {
-        this.db = db;
+    public Retention(ExpiredRows rows, InstantSource clock, List<Sweep> sweeps, int batchSize, Duration pause) {
+        this.rows = rows;
         this.clock = clock;
         this.sweeps = List.copyOf(sweeps);
         this.batchSize = batchSize;
@@ -60,13 +60,7 @@ public final class Retention implements Runnable {
     }
 
     private int deleteBatch(Sweep sweep, long cutoff) {
-        return db.transaction(c -> {
-            try (PreparedStatement st = c.prepareStatement(sweep.deleteBatchSql())) {
-                st.setLong(1, cutoff);
-                st.setInt(2, batchSize);
-                return st.executeUpdate();
-            }
-        });
+        return rows.deleteBatch(sweep, cutoff, batchSize);
     }
 
     /** One pass as a background job (BackgroundJobs logs a failure and runs it again later). */

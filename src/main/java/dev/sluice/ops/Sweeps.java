@@ -1,6 +1,7 @@
 package dev.sluice.ops;
 
 import dev.sluice.store.FirstSeenRepository;
+import dev.sluice.store.Sweep;
 import java.time.Duration;
 import java.util.List;
 

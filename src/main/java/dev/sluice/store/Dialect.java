@@ -24,6 +24,11 @@ public enum Dialect {
         return "classpath:" + migrations;
     }
 
+    /** The column that addresses a row of any table, for batched deletes. */
+    public String rowAddress() {
+        return this == SQLITE ? "rowid" : "ctid";
+    }
+
     /** True when {@code e} reports a unique or primary-key constraint violated by an insert. */
     public boolean uniqueViolation(SQLException e) {
         return switch (this) {

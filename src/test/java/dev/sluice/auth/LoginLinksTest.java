@@ -1,5 +1,6 @@
 package dev.sluice.auth;
 
+import dev.sluice.store.Stores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.auth.LinkRedemption.Accepted;
@@ -33,7 +34,7 @@ class LoginLinksTest {
     @BeforeEach
     void open() {
         db = Database.open(dir);
-        links = new LoginLinks(db, new TokenHasher(new SecretStore(db, clock).get(SecretStore.TOKEN_PEPPER)), clock);
+        links = new LoginLinks(Stores.on(db).loginLinks(), new TokenHasher(new ServerSecrets(Stores.on(db).secrets(), clock).get(ServerSecrets.TOKEN_PEPPER)), clock);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.sluice.auth;
 
+import dev.sluice.store.Stores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.store.Database;
@@ -18,22 +19,22 @@ class SessionSecretStoreTest {
         byte[] first;
         byte[] other;
         try (Database db = Database.open(dir)) {
-            SecretStore store = new SecretStore(db, new TestClock());
-            first = store.get(SecretStore.TOKEN_PEPPER);
+            ServerSecrets store = new ServerSecrets(Stores.on(db).secrets(), new TestClock());
+            first = store.get(ServerSecrets.TOKEN_PEPPER);
             other = store.get("another");
-            assertThat(first).hasSize(32).isEqualTo(store.get(SecretStore.TOKEN_PEPPER));
+            assertThat(first).hasSize(32).isEqualTo(store.get(ServerSecrets.TOKEN_PEPPER));
             assertThat(other).isNotEqualTo(first);
         }
         try (Database db = Database.open(dir)) {
-            assertThat(new SecretStore(db, new TestClock()).get(SecretStore.TOKEN_PEPPER)).isEqualTo(first);
+            assertThat(new ServerSecrets(Stores.on(db).secrets(), new TestClock()).get(ServerSecrets.TOKEN_PEPPER)).isEqualTo(first);
         }
     }
 
     @Test
     void twoStoresOnOneDatabaseAgree() {
         try (Database db = Database.open(dir)) {
-            byte[] a = new SecretStore(db, new TestClock()).get(SecretStore.TOKEN_PEPPER);
-            byte[] b = new SecretStore(db, new TestClock()).get(SecretStore.TOKEN_PEPPER);
+            byte[] a = new ServerSecrets(Stores.on(db).secrets(), new TestClock()).get(ServerSecrets.TOKEN_PEPPER);
+            byte[] b = new ServerSecrets(Stores.on(db).secrets(), new TestClock()).get(ServerSecrets.TOKEN_PEPPER);
             assertThat(a).isEqualTo(b);
         }
     }
@@ -41,11 +42,11 @@ class SessionSecretStoreTest {
     @Test
     void aCallerCannotChangeTheStoredSecretThroughTheReturnedArray() {
         try (Database db = Database.open(dir)) {
-            SecretStore store = new SecretStore(db, new TestClock());
-            byte[] given = store.get(SecretStore.TOKEN_PEPPER);
+            ServerSecrets store = new ServerSecrets(Stores.on(db).secrets(), new TestClock());
+            byte[] given = store.get(ServerSecrets.TOKEN_PEPPER);
             byte[] copy = given.clone();
             given[0] ^= 1;
-            assertThat(store.get(SecretStore.TOKEN_PEPPER)).isEqualTo(copy);
+            assertThat(store.get(ServerSecrets.TOKEN_PEPPER)).isEqualTo(copy);
         }
     }
 }

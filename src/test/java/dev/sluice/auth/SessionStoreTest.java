@@ -1,5 +1,6 @@
 package dev.sluice.auth;
 
+import dev.sluice.store.Stores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.store.Database;
@@ -27,7 +28,7 @@ class SessionStoreTest {
     void open() {
         db = Database.open(dir);
         UserRepository users = new UserRepository(db, clock);
-        sessions = new Sessions(db, users, new TokenHasher(new SecretStore(db, clock).get(SecretStore.TOKEN_PEPPER)), clock);
+        sessions = new Sessions(Stores.on(db).sessions(), users, new TokenHasher(new ServerSecrets(Stores.on(db).secrets(), clock).get(ServerSecrets.TOKEN_PEPPER)), clock);
         alice = users.findOrCreate("alice@example.org");
     }
 

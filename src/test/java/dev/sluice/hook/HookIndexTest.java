@@ -1,5 +1,6 @@
 package dev.sluice.hook;
 
+import dev.sluice.store.Stores;
 import static dev.sluice.hook.HookFixtures.newHookId;
 import static dev.sluice.hook.HookFixtures.pipeWithWebhook;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ class HookIndexTest {
     static void start() {
         server = TestServer.standard();
         db = Database.open(server.dataDir);
-        index = new HookIndex(db);
+        index = new HookIndex(Stores.on(db).hooks());
     }
 
     @AfterAll

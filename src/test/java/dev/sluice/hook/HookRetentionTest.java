@@ -1,5 +1,6 @@
 package dev.sluice.hook;
 
+import dev.sluice.store.Stores;
 import static dev.sluice.hook.HookFixtures.newHookId;
 import static dev.sluice.hook.HookFixtures.pipeWithWebhook;
 import static dev.sluice.hook.HookFixtures.stored;
@@ -28,7 +29,7 @@ class HookRetentionTest {
     void start() {
         server = TestServer.standard();
         db = Database.open(server.dataDir);
-        retention = new HookRetention(new HookEvents(db), HookLimits.DEFAULTS, server.clock, Duration.ZERO);
+        retention = new HookRetention(Stores.on(db).hookEvents(), HookLimits.DEFAULTS, server.clock, Duration.ZERO);
     }
 
     @AfterEach

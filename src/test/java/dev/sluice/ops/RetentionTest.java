@@ -1,5 +1,7 @@
 package dev.sluice.ops;
 
+import dev.sluice.store.Sweep;
+import dev.sluice.store.Stores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,7 +67,7 @@ class RetentionTest {
     }
 
     private Map<String, Integer> runOnce(int batch) throws InterruptedException {
-        return new Retention(db, clock, Sweeps.standard(), batch, Duration.ZERO).runOnce();
+        return new Retention(Stores.on(db).expiredRows(), clock, Sweeps.standard(), batch, Duration.ZERO).runOnce();
     }
 
     @Test

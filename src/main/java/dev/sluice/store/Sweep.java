@@ -1,4 +1,4 @@
-package dev.sluice.ops;
+package dev.sluice.store;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -8,8 +8,9 @@ import java.util.Objects;
  * milliseconds) lies more than {@code keep} in the past are deleted. {@code keep} may be zero
  * for rows that carry their own expiry time (sessions, login links).
  *
- * @param key        identifies a row for the batched delete: {@code rowid}, or the primary
- *                   key's columns in parentheses for a table WITHOUT ROWID
+ * @param key        identifies a row for the batched delete: {@code rowid} (the database's own
+ *                   row address: SQLite's rowid, PostgreSQL's ctid), or the primary key's
+ *                   columns in parentheses
  */
 public record Sweep(String name, String table, String key, String timeColumn, Duration keep) {
     public Sweep {
@@ -33,10 +34,11 @@ public record Sweep(String name, String table, String key, String timeColumn, Du
         return new Sweep(name, table, "rowid", timeColumn, keep);
     }
 
-    /** The DELETE of one batch: parameters are the cut-off (epoch ms) and the batch size. */
-    String deleteBatchSql() {
-        String columns = key.equals("rowid") ? "rowid" : key.substring(1, key.length() - 1);
-        return "DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + columns + " FROM " + table
+    /** The DELETE of one batch in {@code dialect}: parameters are the cut-off (epoch ms) and the batch size. */
+    public String deleteBatchSql(Dialect dialect) {
+        String rowKey = key.equals("rowid") ? dialect.rowAddress() : key;
+        String columns = key.equals("rowid") ? rowKey : key.substring(1, key.length() - 1);
+        return "DELETE FROM " + table + " WHERE " + rowKey + " IN (SELECT " + columns + " FROM " + table
                 + " WHERE " + timeColumn + " < ? LIMIT ?)";
     }
 }

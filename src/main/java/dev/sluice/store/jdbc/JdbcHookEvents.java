@@ -1,7 +1,8 @@
-package dev.sluice.hook;
+package dev.sluice.store.jdbc;
 
 import dev.sluice.block.HookEvent;
 import dev.sluice.store.Database;
+import dev.sluice.store.HookEvents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,63 +15,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.sqlite.SQLiteConnection;
 
 /**
- * The {@code hook_events} table: accepted webhook requests. Storing one is a single statement, so
- * the duplicate check and the insert are one atomic step, and it is committed with a full sync of
- * the write-ahead log: once {@link #store} returns, the event survives a crash of the process and
- * of the machine. Deletions come in small batches, each its own short transaction, so a large
- * clean-up never holds the write lock for long.
+ * {@link HookEvents} in SQL both dialects accept. What makes a store durable differs: each
+ * dialect's subclass says how one insert is committed with a full sync.
  */
-public final class HookEvents {
-    /** The most event bytes one read returns: a run never holds more than this in bodies. */
-    static final long READ_BUDGET_BYTES = 16L * 1024 * 1024;
-    /** How long one attempt to store waits for the write lock before the caller retries. */
-    static final int STORE_BUSY_TIMEOUT_MS = 1000;
-
+public abstract class JdbcHookEvents implements HookEvents {
     private static final String INSERT_WITH_DELIVERY = "INSERT INTO hook_events "
             + "(hook_id, received_at, content_type, body, body_hash, delivery_id) VALUES (?, ?, ?, ?, ?, ?) "
-            + "ON CONFLICT DO NOTHING";
+            + "ON CONFLICT DO NOTHING RETURNING id";
     private static final String INSERT_UNLESS_RECENT = "INSERT INTO hook_events "
             + "(hook_id, received_at, content_type, body, body_hash, delivery_id) SELECT ?, ?, ?, ?, ?, NULL "
-            + "WHERE NOT EXISTS (SELECT 1 FROM hook_events WHERE hook_id = ? AND body_hash = ? AND received_at > ?)";
+            + "WHERE NOT EXISTS (SELECT 1 FROM hook_events WHERE hook_id = ? AND body_hash = ? AND received_at > ?) "
+            + "RETURNING id";
 
     private final Database db;
 
-    public HookEvents(Database db) {
+    protected JdbcHookEvents(Database db) {
         this.db = db;
     }
 
-    /**
-     * An event to store.
-     *
-     * @param deliveryId the sender's id for this delivery (Idempotency-Key, X-GitHub-Delivery), or null
-     * @param bodyHash   hex SHA-256 of the body: the duplicate key when there is no delivery id
-     */
-    public record NewEvent(String hookId, Instant receivedAt, String contentType, byte[] body, String bodyHash,
-                           String deliveryId) {
+    @Override
+    public OptionalLong store(NewEvent event, Duration dedupeWindow) {
+        return db.read(c -> durably(c, () -> insert(c, event, dedupeWindow)));
     }
 
-    /**
-     * Stores {@code event} unless it repeats one already stored: the same delivery id, or — when it
-     * has none — the same body within {@code dedupeWindow}. Answers the new event's id, or empty
-     * for a repeat. Throws {@link dev.sluice.store.StoreException} when the database stayed busy.
-     */
-    public OptionalLong store(NewEvent event, Duration dedupeWindow) {
-        return db.read(c -> {
-            SQLiteConnection sqlite = c.unwrap(SQLiteConnection.class);
-            int busyTimeout = sqlite.getBusyTimeout();
-            int synchronous = pragma(c, "synchronous");
-            sqlite.setBusyTimeout(STORE_BUSY_TIMEOUT_MS);
-            execute(c, "PRAGMA synchronous = FULL");
-            try {
-                return insert(c, event, dedupeWindow);
-            } finally {
-                execute(c, "PRAGMA synchronous = " + synchronous);
-                sqlite.setBusyTimeout(busyTimeout);
-            }
-        });
+    /** Runs {@code insert} on {@code c} so that it is on disk when it returns. */
+    protected abstract OptionalLong durably(Connection c, Insert insert) throws SQLException;
+
+    /** One insert, as {@link #durably} runs it. */
+    @FunctionalInterface
+    protected interface Insert {
+        OptionalLong run() throws SQLException;
     }
 
     private static OptionalLong insert(Connection c, NewEvent e, Duration dedupeWindow) throws SQLException {
@@ -88,20 +64,13 @@ public final class HookEvents {
                 st.setString(7, e.bodyHash());
                 st.setLong(8, e.receivedAt().minus(dedupeWindow).toEpochMilli());
             }
-            if (st.executeUpdate() == 0) {
-                return OptionalLong.empty();
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
             }
-        }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
-            rs.next();
-            return OptionalLong.of(rs.getLong(1));
         }
     }
 
-    /**
-     * The hook's newest events, newest first: at most {@code limit}, and no more once their bodies
-     * pass {@link #READ_BUDGET_BYTES} (the newest one is always included).
-     */
+    @Override
     public List<HookEvent> recent(String hookId, int limit) {
         return db.read(c -> {
             List<HookEvent> out = new ArrayList<>();
@@ -126,12 +95,12 @@ public final class HookEvents {
         });
     }
 
-    /** Every hook id that has stored events, with whether a saved pipe still has that hook. */
+    @Override
     public Map<String, Boolean> hooksWithEvents() {
         return db.read(c -> {
             Map<String, Boolean> out = new LinkedHashMap<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT DISTINCT hook_id, "
-                    + "hook_id IN (SELECT hook_id FROM hooks) FROM hook_events")) {
+                    + "CASE WHEN hook_id IN (SELECT hook_id FROM hooks) THEN 1 ELSE 0 END FROM hook_events")) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getInt(2) == 1);
                 }
@@ -140,12 +109,12 @@ public final class HookEvents {
         });
     }
 
-    /** Deletes up to {@code batch} of the hook's events received before {@code cutoff}; answers how many. */
+    @Override
     public int deleteOlderThan(String hookId, Instant cutoff, int batch) {
         return delete("hook_id = ? AND received_at < ?", batch, hookId, cutoff.toEpochMilli());
     }
 
-    /** Deletes up to {@code batch} of the hook's events beyond its newest {@code keep}; answers how many. */
+    @Override
     public int deleteBeyondNewest(String hookId, int keep, int batch) {
         return db.read(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT received_at, id FROM hook_events WHERE hook_id = ? "
@@ -164,7 +133,7 @@ public final class HookEvents {
         });
     }
 
-    /** Deletes up to {@code batch} events of a hook no saved pipe has any more; answers how many. */
+    @Override
     public int deleteAllOf(String hookId, int batch) {
         return delete("hook_id = ?", batch, hookId);
     }
@@ -182,18 +151,6 @@ public final class HookEvents {
             }
             st.setInt(args.length + 1, batch);
             return st.executeUpdate();
-        }
-    }
-
-    private static int pragma(Connection c, String name) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
         }
     }
 }
