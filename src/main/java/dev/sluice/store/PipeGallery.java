@@ -79,10 +79,10 @@ public final class PipeGallery {
         StringBuilder where = new StringBuilder(" WHERE p.is_public = 1");
         List<Object> args = new ArrayList<>();
         for (String word : words) {
-            // LIKE is case-insensitive for ASCII in SQLite; tags are stored lower-cased anyway.
-            where.append(" AND (p.title LIKE ? ESCAPE '\\' OR p.description LIKE ? ESCAPE '\\' OR EXISTS "
+            // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+            where.append(" AND (lower(p.title) LIKE ? ESCAPE '\\' OR lower(p.description) LIKE ? ESCAPE '\\' OR EXISTS "
                     + "(SELECT 1 FROM pipe_tags s WHERE s.pipe_id = p.id AND s.tag LIKE ? ESCAPE '\\'))");
-            String pattern = "%" + likeEscaped(word) + "%";
+            String pattern = "%" + likeEscaped(word.toLowerCase(java.util.Locale.ROOT)) + "%";
             args.add(pattern);
             args.add(pattern);
             args.add(pattern);
@@ -102,8 +102,7 @@ public final class PipeGallery {
             }
             List<Entry> entries = new ArrayList<>();
             String sql = "SELECT p.id, p.version, p.title, p.description, p.use_count, p.shared_at, "
-                    + "(SELECT COUNT(*) FROM pipe_likes l WHERE l.pipe_id = p.id) AS likes, "
-                    + "(SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM pipe_tags g WHERE g.pipe_id = p.id ORDER BY tag)) AS tags "
+                    + "(SELECT COUNT(*) FROM pipe_likes l WHERE l.pipe_id = p.id) AS likes "
                     + "FROM pipes p" + where + " ORDER BY " + q.order().sql + " LIMIT ? OFFSET ?";
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 bind(st, args);
@@ -115,15 +114,35 @@ public final class PipeGallery {
                     }
                 }
             }
-            return new Page(entries, total, q.page());
+            return new Page(withTags(c, entries), total, q.page());
         });
     }
 
     private static Entry entry(ResultSet rs) throws SQLException {
-        String tags = rs.getString("tags");
         return new Entry(rs.getString("id"), rs.getInt("version"), rs.getString("title"), rs.getString("description"),
-                tags == null ? List.of() : List.of(tags.split("\n")), rs.getInt("likes"), rs.getLong("use_count"),
-                Instant.ofEpochMilli(rs.getLong("shared_at")));
+                List.of(), rs.getInt("likes"), rs.getLong("use_count"), Instant.ofEpochMilli(rs.getLong("shared_at")));
+    }
+
+    /** The page's entries with their tags, in order, read in one query for the whole page. */
+    private static List<Entry> withTags(java.sql.Connection c, List<Entry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return entries;
+        }
+        java.util.Map<String, List<String>> tags = new java.util.HashMap<>();
+        String marks = String.join(", ", java.util.Collections.nCopies(entries.size(), "?"));
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT pipe_id, tag FROM pipe_tags WHERE pipe_id IN (" + marks + ") ORDER BY tag")) {
+            for (int i = 0; i < entries.size(); i++) {
+                st.setString(i + 1, entries.get(i).id());
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    tags.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return entries.stream().map(e -> new Entry(e.id(), e.version(), e.title(), e.description(),
+                List.copyOf(tags.getOrDefault(e.id(), List.of())), e.likes(), e.uses(), e.sharedAt())).toList();
     }
 
     private static void bind(PreparedStatement st, List<Object> args) throws SQLException {
