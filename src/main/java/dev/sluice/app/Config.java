@@ -35,7 +35,8 @@ public record Config(
         Integrations integrations,
         String metricsToken,
         boolean warmup,
-        boolean anonymousRuns) {
+        boolean anonymousRuns,
+        dev.sluice.health.AlertLimits alerts) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -74,7 +75,11 @@ public record Config(
                 r.text("SLUICE_METRICS_TOKEN", ""),
                 r.bool("SLUICE_WARMUP", true),
                 // Visitors without an account may try pipes in the editor's inspector (anonymous plan).
-                r.bool("SLUICE_ANONYMOUS_RUNS", true));
+                r.bool("SLUICE_ANONYMOUS_RUNS", true),
+                // Pipe health and alerts: failed runs in a row that make a pipe failing; mails per owner and hour.
+                new dev.sluice.health.AlertLimits(
+                        r.positive("SLUICE_ALERT_FAILURES", dev.sluice.health.AlertLimits.DEFAULTS.failuresToAlert()),
+                        r.positive("SLUICE_ALERT_MAILS_PER_HOUR", dev.sluice.health.AlertLimits.DEFAULTS.mailsPerHour())));
     }
 
     /** An optional service URL; it must be http(s) so a typo stops start-up instead of every run. */

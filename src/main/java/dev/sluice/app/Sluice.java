@@ -88,6 +88,10 @@ public final class Sluice implements AutoCloseable {
     private final dev.sluice.store.PipeUsage usage;
     /** First-seen dates of undated generated items (SPEC §4). */
     private final FirstSeenRepository firstSeen;
+    /** Pipe health and alerts: run history written behind requests, incidents, alert mails. */
+    private final dev.sluice.store.RunJournal runJournal;
+    private final dev.sluice.health.PipeHealth health;
+    private final dev.sluice.health.HealthJob healthJob;
     /** Background jobs (retention, counters); started by serving. */
     private BackgroundJobs jobs;
     private WebServer web;
@@ -114,8 +118,9 @@ public final class Sluice implements AutoCloseable {
         this.pipeRepository = new PipeRepository(db, clock);
         this.admission = new Admission(config.maxConcurrentRuns(), config.maxColdRunsPerUser(), Duration.ofSeconds(2));
         this.metrics = new Prometheus(admission, config.maxConcurrentRuns());
+        this.runJournal = new dev.sluice.store.RunJournal(db);
         this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
-                clock, config.outputFreshFor(), config.baseUrl(), new dev.sluice.store.PipeRuns(db));
+                clock, config.outputFreshFor(), config.baseUrl(), new dev.sluice.store.PipeRuns(db), runJournal);
         this.usage = new dev.sluice.store.PipeUsage(db);
         this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits, hookIndex);
         this.tokens = new ApiTokens(stores.apiTokens(), users, clock);
@@ -137,6 +142,14 @@ public final class Sluice implements AutoCloseable {
                 mailer, new TokenBuckets(dev.sluice.auth.EmailChange.PER_ACCOUNT,
                 dev.sluice.auth.EmailChange.WINDOW, clock), config.baseUrl());
         this.accountDeletion = new dev.sluice.store.AccountDeletion(db);
+        // Pipe health and alerts: the job and the pages read the same tables; mails go through the login mailer.
+        dev.sluice.store.RunHistory runHistory = new dev.sluice.store.RunHistory(db);
+        dev.sluice.store.PipeAlerts pipeAlerts = new dev.sluice.store.PipeAlerts(db, clock);
+        dev.sluice.store.Incidents incidents = new dev.sluice.store.Incidents(db);
+        this.health = new dev.sluice.health.PipeHealth(runJournal, runHistory, pipeAlerts, incidents, config.alerts(), clock);
+        this.healthJob = new dev.sluice.health.HealthJob(runJournal, runHistory, pipeAlerts, incidents,
+                new dev.sluice.health.AlertSender(new dev.sluice.store.AlertNotices(db), mailer, config.baseUrl(), config.alerts()),
+                clock, config.alerts());
         this.hookIngest = new HookIngest(hookIndex, hookEvents,
                 new InMemoryHookRateLimiter(config.hooks().ratePerMinute(), config.hooks().burst(), clock),
                 clock, outputs::contentChanged);
@@ -197,7 +210,14 @@ public final class Sluice implements AutoCloseable {
                 .every(Retention.EVERY, Duration.ofMinutes(2), "retention",
                         new Retention(stores.expiredRows(), clock, Sweeps.standard(), Retention.BATCH, Duration.ofMillis(20)))
                 .alsoAtClose(Duration.ofMinutes(1), "feed request counts", usage::flush)
-                .alsoAtClose(Duration.ofSeconds(5), "run statuses", () -> outputs.lastRuns().flush());
+                .alsoAtClose(Duration.ofSeconds(5), "run statuses", () -> outputs.lastRuns().flush())
+                .alsoAtClose(Duration.ofSeconds(5), "run history", runJournal::flush)
+                .every(dev.sluice.health.HealthJob.EVERY, dev.sluice.health.HealthJob.EVERY, "pipe health", healthJob);
+    }
+
+    /** Runs the pipe health job now: incidents opened and cleared, alert mails sent (tests; the jobs thread runs it every minute). */
+    public void checkHealth() {
+        healthJob.run();
     }
 
     /** Adds the counted feed requests to the database now (the gallery's "most used"). */
@@ -249,7 +269,9 @@ public final class Sluice implements AutoCloseable {
                 sessions, tokens, portier, sessionStarter, login, pipeRepository, hookIngest,
                 emailChange, accountDeletion, metrics, config.metricsToken(), usage,
                 // editor inspector (Extract picker, anonymous runs)
-                downloader, config.anonymousRuns());
+                downloader, config.anonymousRuns(),
+                // pipe health and alerts
+                health);
     }
 
     public int port() {

@@ -21,6 +21,8 @@ public final class Sweeps {
     public static final Duration LINKS = Duration.ofDays(1);
     /** Revoked API tokens stay listed (as revoked) this long. */
     public static final Duration REVOKED_TOKENS = Duration.ofDays(30);
+    /** Pipe health: incidents over this long ago go, with their alert notices (the run history keeps itself to 50 per pipe). */
+    public static final Duration CLEARED_INCIDENTS = Duration.ofDays(90);
 
     private Sweeps() {
     }
@@ -32,6 +34,7 @@ public final class Sweeps {
                 Sweep.of("e-mail changes", "email_changes", "expires_at", LINKS),
                 Sweep.of("revoked tokens", "api_tokens", "revoked_at", REVOKED_TOKENS),
                 Sweep.of("last outputs", "last_outputs", "computed_at", LAST_OUTPUTS),
-                new Sweep("first-seen dates", "first_seen", "(pipe_id, block_id, guid)", "first_seen_at", FIRST_SEEN));
+                new Sweep("first-seen dates", "first_seen", "(pipe_id, block_id, guid)", "first_seen_at", FIRST_SEEN),
+                new Sweep("cleared incidents", "pipe_incidents", "(id)", "cleared_at", CLEARED_INCIDENTS));
     }
 }

@@ -19,7 +19,9 @@ import dev.sluice.store.LastOutput;
 import dev.sluice.store.LastOutputRepository;
 import dev.sluice.store.LastRun;
 import dev.sluice.store.PipeRuns;
+import dev.sluice.store.RunJournal;
 import dev.sluice.store.RunOutcome;
+import dev.sluice.store.RunRecord;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.StoredPipe;
 import dev.sluice.store.UserRepository;
@@ -71,15 +73,21 @@ public final class FeedOutputs implements AutoCloseable {
 
     /** Where each real run's outcome is noted (the dashboard's "last run"). */
     private final PipeRuns runOutcomes;
+    /** Where every real run is queued for the pipe's run history and health (written behind, in batches). */
+    private final RunJournal journal;
 
     private record Rendering(RunKey run, OutputFormat format) {
     }
 
-    /** @param runOutcomes where the outcome of every real (uncached) run is noted */
+    /**
+     * @param runOutcomes where the outcome of every real (uncached) run is noted
+     * @param journal     where every real run is queued for the run history and pipe health
+     */
     public FeedOutputs(Engine engine, Admission admission, PipeRepository pipes, UserRepository users, Plans plans,
                        LastOutputRepository lastOutputs, InstantSource clock, Duration freshFor, String baseUrl,
-                       PipeRuns runOutcomes) {
+                       PipeRuns runOutcomes, RunJournal journal) {
         this.runOutcomes = runOutcomes;
+        this.journal = journal;
         this.engine = engine;
         this.admission = admission;
         this.pipes = pipes;
@@ -213,7 +221,8 @@ public final class FeedOutputs implements AutoCloseable {
             throws Admission.Busy {
         Instant now = clock.instant();
         if (c.problem() != null) {
-            return finished(pipe, fallback(pipe, key, Feed.EMPTY, null, problems(c.problem()), now), false);
+            return finished(pipe, fallback(pipe, key, Feed.EMPTY, null, problems(c.problem()), now), false,
+                    Duration.ZERO, 0, null);
         }
         RunResult run;
         runs.incrementAndGet();
@@ -227,22 +236,34 @@ public final class FeedOutputs implements AutoCloseable {
                 pipe.ownerId(), run.took().toMillis(), run.complete() ? "ok" : run.timedOut() ? "timeout" : "error",
                 feed.items().size(), run.errors().size());
         if (!run.complete()) {
-            return finished(pipe, fallback(pipe, key, feed, data, run.errors(), now), run.timedOut());
+            return finished(pipe, fallback(pipe, key, feed, data, run.errors(), now), run.timedOut(), run.took(),
+                    data != null ? RunRecord.DATA : feed.items().size(), null);
         }
         byte[] json = data != null ? StoredData.write(data) : FeedJson.write(feed);
         String tag = Hashes.hex(json);
         Optional<LastOutput> previous = lastOutputs.find(pipe.id(), key.paramsKey());
         Instant changedAt = previous.filter(p -> p.contentTag().equals(tag)).map(LastOutput::changedAt).orElse(now);
         lastOutputs.save(new LastOutput(pipe.id(), key.paramsKey(), pipe.version(), json, tag, now, changedAt));
-        return finished(pipe, new FeedResult(feed, run.errors(), now, changedAt, null, true, now.plus(freshFor), data), false);
+        List<String> itemKeys = data != null ? List.of(tag) : feed.items().stream().map(dev.sluice.feed.Item::guid).toList();
+        return finished(pipe, new FeedResult(feed, run.errors(), now, changedAt, null, true, now.plus(freshFor), data), false,
+                run.took(), data != null ? RunRecord.DATA : feed.items().size(), itemKeys);
     }
 
-    /** Notes how a real run ended, for the owner's dashboard (in memory; PipeRuns writes it in batches). */
-    private FeedResult finished(StoredPipe pipe, FeedResult result, boolean timedOut) {
+    /**
+     * Notes how a real run ended, for the owner's dashboard and the pipe's run history and health
+     * (in memory only: PipeRuns and RunJournal write them in batches, off this request's path).
+     *
+     * @param itemKeys what identifies the output's items when the run completed, else null
+     */
+    private FeedResult finished(StoredPipe pipe, FeedResult result, boolean timedOut, Duration took, int itemCount,
+                                List<String> itemKeys) {
         RunOutcome outcome = timedOut ? RunOutcome.TIMED_OUT
                 : result.stale() ? RunOutcome.STALE
                 : result.complete() ? RunOutcome.OK : RunOutcome.ERRORS;
-        runOutcomes.record(new LastRun(pipe.id(), outcome, result.errors().size(), clock.instant()));
+        Instant finishedAt = clock.instant();
+        runOutcomes.record(new LastRun(pipe.id(), outcome, result.errors().size(), finishedAt));
+        journal.record(new RunRecord(pipe.id(), finishedAt, outcome, took, itemCount,
+                result.errors().stream().map(RunError::describe).toList(), itemKeys));
         return result;
     }
 

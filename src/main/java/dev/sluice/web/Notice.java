@@ -24,6 +24,8 @@ public enum Notice {
     PLAN_LIMIT("plan-limit", "Your plan allows no more pipes; delete one to make room."),
     DELETED("deleted", "The pipe was deleted."),
     ROLLED_BACK("rolled-back", "The old version is the current one again (saved as a new version)."),
+    ALERTS_SAVED("alerts-saved", "Alert settings saved."),
+    ALERTS_REFUSED("alerts-refused", "Alert settings not saved: the hours without a new item must be a whole number from 0 (off) to 8760."),
     ROLLBACK_REFUSED("rollback-refused", "That version cannot be restored: it is no longer valid."),
     ACCOUNT_DELETED("account-deleted", "Your account and everything in it have been deleted. Thank you for using Sluice.");
 

@@ -17,6 +17,7 @@ final class Pages {
     final GalleryPage gallery;
     final PipePage pipe;
     final PipeActions actions;
+    final dev.sluice.web.page.AlertForm alerts;
 
     Pages(WebServer.Services s) {
         Templates templates = new Templates();
@@ -26,9 +27,10 @@ final class Pages {
         PipeVersions versions = new PipeVersions(s.db());
         PipeGallery pipeGallery = new PipeGallery(s.db());
         this.landing = new LandingPage(pipeGallery, templates);
-        this.dashboard = new DashboardPage(s.pipes(), s.outputs(), likes, runs, s.planLimits(), templates, s.clock());
+        this.dashboard = new DashboardPage(s.pipes(), s.outputs(), likes, runs, s.planLimits(), templates, s.clock(), s.health());
         this.gallery = new GalleryPage(pipeGallery, templates);
-        this.pipe = new PipePage(access, s.outputs(), likes, runs, versions, templates, s.clock());
+        this.pipe = new PipePage(access, s.outputs(), likes, runs, versions, templates, s.clock(), s.health());
         this.actions = new PipeActions(s.pipes(), access, likes, versions);
+        this.alerts = new dev.sluice.web.page.AlertForm(access, s.health());
     }
 }

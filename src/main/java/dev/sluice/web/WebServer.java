@@ -58,7 +58,9 @@ public final class WebServer {
                            // editor inspector: the Extract picker fetches pages through the shared downloader
                            dev.sluice.fetch.Downloader downloader,
                            // editor inspector: whether visitors with no account may run pipes (SLUICE_ANONYMOUS_RUNS)
-                           boolean anonymousRuns) {
+                           boolean anonymousRuns,
+                           // pipe health and alerts: run history, health, alert settings
+                           dev.sluice.health.PipeHealth health) {
     }
 
     private final Javalin app;
@@ -161,6 +163,12 @@ public final class WebServer {
         app.post("/api/pipes/{id}/tags", ctx -> api.join().tags(ctx));
         app.post("/api/pipes/{id}/fork", ctx -> api.join().fork(ctx));
 
+        // Pipe health and alerts: the owner's run history and alert settings (HealthApi).
+        CompletableFuture<HealthApi> healthApi = services.thenApply(s -> new HealthApi(new PipeAccess(s.pipes()), s.health()));
+        app.get("/api/pipes/{id}/runs", ctx -> healthApi.join().runs(ctx));
+        app.get("/api/pipes/{id}/alerts", ctx -> healthApi.join().alerts(ctx));
+        app.put("/api/pipes/{id}/alerts", ctx -> healthApi.join().saveAlerts(ctx));
+
         // API tokens and Portier login
         app.get("/api/tokens", ctx -> tokens.join().list(ctx));
         app.post("/api/tokens", ctx -> tokens.join().create(ctx));
@@ -194,6 +202,7 @@ public final class WebServer {
         app.post("/pipe/{id}/fork", ctx -> pages.join().actions.fork(ctx));
         app.post("/pipe/{id}/duplicate", ctx -> pages.join().actions.duplicate(ctx));
         app.post("/pipe/{id}/versions/{version}/rollback", ctx -> pages.join().actions.rollback(ctx));
+        app.post("/pipe/{id}/alerts", ctx -> pages.join().alerts.save(ctx));
 
         // Starter templates: the page and what the editor opens (public, from the jar).
         CompletableFuture<dev.sluice.starter.Starters> starters = services.thenApply(s -> dev.sluice.starter.Starters.load());

@@ -117,6 +117,24 @@ class RetentionTest {
     }
 
     @Test
+    void incidentsClearedLongAgoGoWithTheirNoticesOpenOnesStay() throws Exception {
+        long now = NOW.toEpochMilli();
+        sql("INSERT INTO pipe_incidents (id, pipe_id, kind, since, opened_at, cleared_at) VALUES ('old', 'p1', 'FAILING', 0, 0, ?)",
+                now - 91 * DAY);
+        sql("INSERT INTO pipe_incidents (id, pipe_id, kind, since, opened_at, cleared_at) VALUES ('recent', 'p1', 'FAILING', 0, 0, ?)",
+                now - DAY);
+        sql("INSERT INTO pipe_incidents (id, pipe_id, kind, since, opened_at) VALUES ('open', 'p1', 'STALE', 0, 0)");
+        for (String incident : List.of("old", "recent", "open")) {
+            sql("INSERT INTO alert_notices (id, incident_id, owner_id, kind, created_at, state) VALUES (?, ?, 1, 'OPENED', 0, 'SENT')",
+                    "n-" + incident, incident);
+        }
+
+        assertThat(runOnce(Retention.BATCH)).containsEntry("cleared incidents", 1);
+        assertThat(column("SELECT id FROM pipe_incidents ORDER BY id")).containsExactly("open", "recent");
+        assertThat(column("SELECT id FROM alert_notices ORDER BY id")).containsExactly("n-open", "n-recent");
+    }
+
+    @Test
     void aSweepRefusesAnythingButPlainNames() {
         assertThatThrownBy(() -> Sweep.of("bad", "sessions; DROP TABLE users", "expires_at", Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -62,6 +62,7 @@ class AuthorizationMatrixTest {
 
     static final String RUN = "{\"pipe\":" + EMPTY + "}";
     static final String NEW_PIPE = "{\"title\":\"New\",\"pipe\":" + EMPTY + "}";
+    static final String ALERTS = "{\"onFailure\":true,\"staleAfterHours\":6}";
 
     // @formatter:off
     static final List<Row> ROWS = List.of(
@@ -101,6 +102,10 @@ class AuthorizationMatrixTest {
             new Row("PUT /api/pipes/{id}/tags",               "PUT",    "/api/pipes/{id}/tags",                "{\"tags\":[\"x\"]}",  "200 404 401 | 200 403 401"),
             new Row("POST /api/pipes/{id}/tags",              "POST",   "/api/pipes/{id}/tags",                "{\"tags\":[\"x\"]}",  "200 404 401 | 200 403 401"),
             new Row("POST /api/pipes/{id}/fork",              "POST",   "/api/pipes/{id}/fork",                null,                  "201 404 401 | 201 201 401"),
+            // Pipe health and alerts: the run history and alert settings are the owner's alone, like the version history.
+            new Row("GET /api/pipes/{id}/runs",               "GET",    "/api/pipes/{id}/runs",                null,                  "200 404 401 | 200 403 401"),
+            new Row("GET /api/pipes/{id}/alerts",             "GET",    "/api/pipes/{id}/alerts",              null,                  "200 404 401 | 200 403 401"),
+            new Row("PUT /api/pipes/{id}/alerts",             "PUT",    "/api/pipes/{id}/alerts",              ALERTS,                "200 404 401 | 200 403 401"),
             // API tokens: one's own only; nobody can revoke a token that is not theirs.
             new Row("GET /api/tokens",                        "GET",    "/api/tokens",                         null,                  "200 200 401 | 200 200 401"),
             new Row("POST /api/tokens",                       "POST",   "/api/tokens",                         "{\"name\":\"x\"}",  "201 201 401 | 201 201 401"),
@@ -139,6 +144,7 @@ class AuthorizationMatrixTest {
             new Row("POST /pipe/{id}/fork",                   "POST",   "/pipe/{id}/fork",                     null,                  "303 404 303 | 303 303 303"),
             new Row("POST /pipe/{id}/duplicate",              "POST",   "/pipe/{id}/duplicate",                null,                  "303 404 303 | 303 403 303"),
             new Row("POST /pipe/{id}/versions/{version}/rollback", "POST", "/pipe/{id}/versions/1/rollback",   null,                  "303 404 303 | 303 403 303"),
+            new Row("POST /pipe/{id}/alerts",                 "POST",   "/pipe/{id}/alerts",                   null,                  "303 404 303 | 303 403 303"),
             // The block catalogue is public.
             new Row("GET /api/blocks",                        "GET",    "/api/blocks",                         null,                  "200 200 200 | 200 200 200"),
             // Editor: the page is open to all (it asks to log in at save); a private pipe's editor is its owner's alone.

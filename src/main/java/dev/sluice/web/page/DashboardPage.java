@@ -31,9 +31,11 @@ public final class DashboardPage {
     private final PlanLimits plans;
     private final Templates templates;
     private final InstantSource clock;
+    private final dev.sluice.health.PipeHealth health;
 
     public DashboardPage(PipeService pipes, FeedOutputs outputs, PipeLikes likes, PipeRuns runs, PlanLimits plans,
-                         Templates templates, InstantSource clock) {
+                         Templates templates, InstantSource clock, dev.sluice.health.PipeHealth health) {
+        this.health = health;
         this.pipes = pipes;
         this.outputs = outputs;
         this.likes = likes;
@@ -45,7 +47,7 @@ public final class DashboardPage {
 
     /** One pipe on the dashboard. */
     public record Card(String id, String title, boolean isPublic, List<String> tags, int likes, RunStatusView lastRun,
-                       String feedUrl, String thumbnail) {
+                       String feedUrl, String thumbnail, HealthView health) {
     }
 
     public void show(Context ctx) {
@@ -53,10 +55,12 @@ public final class DashboardPage {
         List<StoredPipe> own = pipes.listByOwner(user.id());
         Map<String, Integer> likeCounts = likes.countsForOwner(user.id());
         Map<String, LastRun> lastRuns = runs.forOwner(user.id());
+        Map<String, dev.sluice.health.Health> healths = health.ofOwner(user.id(), own.stream().map(StoredPipe::id).toList());
         Instant now = clock.instant();
         List<Card> cards = own.stream().map(p -> new Card(p.id(), PipePage.displayTitle(p), p.isPublic(), p.tags(),
                 likeCounts.getOrDefault(p.id(), 0), RunStatusView.of(lastRuns.get(p.id()), now),
-                outputs.feedUrl(p, OutputFormat.RSS), PipePage.thumbnailUrl(p.id(), p.version()))).toList();
+                outputs.feedUrl(p, OutputFormat.RSS), PipePage.thumbnailUrl(p.id(), p.version()),
+                HealthView.of(healths.get(p.id())))).toList();
         Plan plan = plans.planOf(user);
         Map<String, Object> model = new HashMap<>();
         model.put("email", user.email());

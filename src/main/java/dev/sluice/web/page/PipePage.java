@@ -34,9 +34,11 @@ public final class PipePage {
     private final VersionHistory history;
     private final Templates templates;
     private final InstantSource clock;
+    private final dev.sluice.health.PipeHealth health;
 
     public PipePage(PipeAccess access, FeedOutputs outputs, PipeLikes likes, PipeRuns runs,
-                    PipeVersions versions, Templates templates, InstantSource clock) {
+                    PipeVersions versions, Templates templates, InstantSource clock, dev.sluice.health.PipeHealth health) {
+        this.health = health;
         this.access = access;
         this.outputs = outputs;
         this.likes = likes;
@@ -70,6 +72,12 @@ public final class PipePage {
         if (owner) {
             model.put("lastRun", RunStatusView.of(runs.find(pipe.id()).orElse(null), clock.instant()));
             model.put("versions", history.of(pipe, clock.instant()));
+            // pipe health and alerts: the owner's alone, like the version history
+            model.put("health", HealthView.of(health.of(pipe.id())));
+            model.put("runs", health.runs(pipe.id()).stream().map(RunRowView::of).toList());
+            model.put("alerts", health.settings(pipe.id()));
+            model.put("failuresToAlert", health.limits().failuresToAlert());
+            model.put("incidents", health.incidents(pipe.id()).stream().map(IncidentView::of).toList());
         }
         templates.render(ctx, "pipe", model);
     }
