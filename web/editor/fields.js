@@ -1,7 +1,8 @@
 // Helpers next to particular option fields (editor contract: enhanceField). The core calls
 // enhanceField for every option field it renders; only the fields below get anything:
 // Extract's selector a "Pick…" button, data blocks' JSONPath options an autocomplete from the
-// upstream block's outline, Webhook its hook URL and a hidden secret, For Each help on its mode.
+// upstream block's outline, Webhook its hook URL and a hidden secret; For Each, Unique and URL
+// Cleanup help on their options (a choice's help as "value: what it does. " parts, one per choice).
 
 import { el } from './inspector-views.js';
 import { outlineOf } from './inspector.js';
@@ -9,6 +10,26 @@ import { openPicker } from './picker.js';
 
 const FOREACH_HELP = 'feed: read each item\'s URL as a feed and output all their items. '
   + 'download: download each item\'s URL and make the page that item\'s content (for Extract).';
+const MORE_TRACKING_HELP = 'More tracking parameters besides utm_*, fbclid, gclid, mc_cid, ref, si and the rest of '
+  + 'the standard list: names separated by commas; name* stands for every name starting so.';
+
+/** Help on particular option fields, by block type and option index. */
+const OPTION_HELP = {
+  ForeachBlock: [FOREACH_HELP],
+  UniqueBlock: [
+    'guid: the feed\'s id for the item, else its link (as in Pipes CE). '
+      + 'link: the link without tracking parameters, #fragment, http/https difference and trailing slash. '
+      + 'title: the title ignoring case, punctuation and spacing.',
+    'first: the first of the duplicates (as in Pipes CE). '
+      + 'newest: the one with the latest date; undated items lose. '
+      + 'longest: the one with the most text in its content or description.',
+    MORE_TRACKING_HELP + ' Used when comparing by link.'],
+  UrlCleanupBlock: [
+    'Also remove tracking parameters from the links in each item\'s description and content.',
+    'Also clean a guid that is the item\'s link. Only for feeds whose tracking changes on every fetch: '
+      + 'changed guids make feed readers show the items again.',
+    MORE_TRACKING_HELP],
+};
 
 /** Adds the helpers `input` (an option field already in the DOM) needs; does nothing for other fields. */
 export function enhanceField(input, ctx) {
@@ -17,7 +38,7 @@ export function enhanceField(input, ctx) {
   else if (ctx.type?.category === 'Data' && /path/i.test(ctx.spec?.label || '')) pathCompletion(input, ctx);
   else if (typeName === 'WebhookBlock' && ctx.index === 0) hookUrl(input, ctx);
   else if (typeName === 'WebhookBlock' && ctx.index === 1) secret(input);
-  else if (typeName === 'ForeachBlock' && ctx.index === 0) help(input, FOREACH_HELP);
+  else if (OPTION_HELP[typeName]?.[ctx.index]) help(input, OPTION_HELP[typeName][ctx.index]);
 }
 
 /** Puts `button` beside `input` on one line (the field's row has a fixed height on the canvas). */

@@ -32,6 +32,7 @@ import dev.sluice.block.manipulate.SortBlock;
 import dev.sluice.block.manipulate.TailBlock;
 import dev.sluice.block.manipulate.TruncateBlock;
 import dev.sluice.block.manipulate.UniqueBlock;
+import dev.sluice.block.manipulate.UrlCleanupBlock;
 import dev.sluice.block.output.OutputBlock;
 import dev.sluice.block.text.StringBuilderBlock;
 import dev.sluice.block.text.UrlBuilderBlock;
@@ -48,7 +49,7 @@ public final class Blocks {
             RssboxBlock.VIMEO, RssboxBlock.TWITCH,
             DiscontinuedBlock.TWITTER, DiscontinuedBlock.PERISCOPE, DiscontinuedBlock.USTREAM,
             // Manipulate
-            FilterBlock.TYPE, ReplaceBlock.TYPE, UniqueBlock.TYPE, TruncateBlock.TYPE, TailBlock.TYPE,
+            FilterBlock.TYPE, ReplaceBlock.TYPE, UniqueBlock.TYPE, UrlCleanupBlock.TYPE, TruncateBlock.TYPE, TailBlock.TYPE,
             SortBlock.TYPE, ShortenBlock.TYPE, DateFilterBlock.TYPE, DelayBlock.TYPE, FilterlangBlock.TYPE,
             // Control
             CombineBlock.TYPE, DuplicateBlock.TYPE, MergeBlock.TYPE, ForeachBlock.TYPE,

@@ -16,6 +16,7 @@ import dev.sluice.block.manipulate.SortBlock;
 import dev.sluice.block.manipulate.TailBlock;
 import dev.sluice.block.manipulate.TruncateBlock;
 import dev.sluice.block.manipulate.UniqueBlock;
+import dev.sluice.block.manipulate.UrlCleanupBlock;
 import dev.sluice.block.output.OutputBlock;
 import dev.sluice.feed.Feed;
 import java.util.List;
@@ -32,7 +33,8 @@ class BlockCatalogueTest {
         return Stream.of(
                 Arguments.of(FilterBlock.TYPE, "FilterBlock", "Manipulate", 3, 1, List.of(0)),
                 Arguments.of(ReplaceBlock.TYPE, "ReplaceBlock", "Manipulate", 3, 1, List.of(0, 1)),
-                Arguments.of(UniqueBlock.TYPE, "UniqueBlock", "Manipulate", 0, 1, List.of()),
+                Arguments.of(UniqueBlock.TYPE, "UniqueBlock", "Manipulate", 3, 1, List.of()),
+                Arguments.of(UrlCleanupBlock.TYPE, "UrlCleanupBlock", "Manipulate", 3, 1, List.of()),
                 Arguments.of(TruncateBlock.TYPE, "TruncateBlock", "Manipulate", 1, 1, List.of()),
                 Arguments.of(TailBlock.TYPE, "TailBlock", "Manipulate", 1, 1, List.of()),
                 Arguments.of(SortBlock.TYPE, "SortBlock", "Manipulate", 2, 1, List.of()),
@@ -70,6 +72,8 @@ class BlockCatalogueTest {
                 Arguments.of(FilterBlock.TYPE, new Object[] {"x", false, "title"}),
                 Arguments.of(ReplaceBlock.TYPE, new Object[] {"x", "y", "all"}),
                 Arguments.of(UniqueBlock.TYPE, new Object[] {}),
+                Arguments.of(UniqueBlock.TYPE, new Object[] {"title", "longest"}),
+                Arguments.of(UrlCleanupBlock.TYPE, new Object[] {true, true, "x"}),
                 Arguments.of(TruncateBlock.TYPE, new Object[] {"1"}),
                 Arguments.of(TailBlock.TYPE, new Object[] {"1"}),
                 Arguments.of(SortBlock.TYPE, new Object[] {"title", "asc"}),

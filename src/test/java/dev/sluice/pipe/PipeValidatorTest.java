@@ -51,6 +51,20 @@ class PipeValidatorTest {
                         "f1", "text input 1 expects text"),
                 Arguments.of("pipe block to nothing", pipe(output("p"),
                         block("p", "PipeBlock", "[\"nope12345678\"]", "[]", "[]")), "p", "does not exist or is not readable"),
+                Arguments.of("unique compared by an unknown field", pipe(output("u"), feed("feed1", "http://a/"),
+                        block("u", "UniqueBlock", "[\"author\",\"first\",\"\"]", from("feed1"), "[]")),
+                        "u", "option 1 (Compare by) must be one of guid, link, title, got \"author\""),
+                Arguments.of("unique keeping an unknown duplicate", pipe(output("u"), feed("feed1", "http://a/"),
+                        block("u", "UniqueBlock", "[\"link\",\"oldest\"]", from("feed1"), "[]")),
+                        "u", "option 2 (Keep) must be one of first, newest, longest"),
+                Arguments.of("url cleanup flag of wrong type", pipe(output("c"), feed("feed1", "http://a/"),
+                        block("c", "UrlCleanupBlock", "[\"yes please\"]", from("feed1"), "[]")),
+                        "c", "must be true or false"),
+                Arguments.of("unique as Pipes CE saved it", pipe(output("u"), feed("feed1", "http://a/"),
+                        block("u", "UniqueBlock", "[\"\"]", from("feed1"), "[]")), null, null),
+                Arguments.of("unique with every option", pipe(output("u"), feed("feed1", "http://a/"),
+                        block("u", "UniqueBlock", "[\"title\",\"longest\",\"sessionid, cmp_*\"]", from("feed1"), "[]")),
+                        null, null),
                 Arguments.of("filter fine", pipe(output("f1"), feed("feed1", "http://a/"), filter), null, null));
     }
 

@@ -46,6 +46,7 @@ class InputsCreateSemanticsTest {
         rig = new PipesCeRig(base -> Map.of("SLUICE_RSSBRIDGE_URL", base + "bridge/", "SLUICE_RSSBOX_URL", base + "box"));
         rig.serve("ic-feed.xml", "application/rss+xml", fixture("ic-feed.xml"));
         rig.serve("ic-other.xml", "application/rss+xml", fixture("ic-other.xml"));
+        rig.serve("ic-tracked.xml", "application/rss+xml", fixture("ic-tracked.xml"));
         rig.serve("ic-notice.xml", "application/rss+xml", fixture("ic-notice.xml"));
         rig.serve("ic-page.html", "text/html; charset=utf-8", fixture("ic-page.html"));
         rig.serve("ic-stations.json", "application/json", fixture("ic-stations.json"));
@@ -292,6 +293,22 @@ class InputsCreateSemanticsTest {
                 new Row("DateFilterBlock [0] field, [1] op, [2] value (Sluice only)",
                         r -> onFeed(r, "DateFilterBlock", List.of("published", "after", "2021-01-01")),
                         titlesAre("New ferry timetable")),
+                new Row("UrlCleanupBlock (Sluice only): tracking parameters leave links; guids and content stay",
+                        r -> onTracked(r, List.of(false, false, "")), a -> {
+                            assertThat(field(a, "link")).containsExactly("https://harbour.example.org/storm?id=4#map",
+                                    "https://harbour.example.org/fares?sessionid=77");
+                            assertThat(field(a, "guid")).containsExactly(
+                                    "https://harbour.example.org/storm?utm_source=rss&utm_medium=feed&id=4#map", "fares-2024");
+                            assertThat(field(a, "description").get(0)).contains("fbclid=abc");
+                        }),
+                new Row("UrlCleanupBlock [0] links in content too, [1] guids too, [2] more names (Sluice only)",
+                        r -> onTracked(r, List.of(true, true, "sessionid")), a -> {
+                            assertThat(field(a, "link")).containsExactly("https://harbour.example.org/storm?id=4#map",
+                                    "https://harbour.example.org/fares");
+                            assertThat(field(a, "guid")).containsExactly("https://harbour.example.org/storm?id=4#map", "fares-2024");
+                            assertThat(field(a, "description").get(0))
+                                    .contains("href=\"https://harbour.example.org/gales?day=2\"").doesNotContain("fbclid");
+                        }),
                 new Row("UrlBuilderBlock [0] base, [1] path, [2] query (Sluice only)", r -> r.run(new Pipe()
                         .block("u", "UrlBuilderBlock", List.of("https://example.org/api", "/search", "q=rock & roll\npage=2"))
                         .block("output", "OutputBlock", List.of("")).json(), Map.of(), "u"), text("https://example.org/api/search?q=rock%20%26%20roll&page=2")),
@@ -312,6 +329,12 @@ class InputsCreateSemanticsTest {
     static JsonNode onFeed(PipesCeRig r, String type, List<?> userinputs) {
         return r.run(new Pipe().block("f", "FeedBlock", List.of(r.url("ic-feed.xml")))
                 .block("b", type, userinputs, "f").output("b"));
+    }
+
+    /** Output ← URL Cleanup with {@code userinputs} ← Feed of ic-tracked.xml. */
+    static JsonNode onTracked(PipesCeRig r, List<?> userinputs) {
+        return r.run(new Pipe().block("f", "FeedBlock", List.of(r.url("ic-tracked.xml")))
+                .block("b", "UrlCleanupBlock", userinputs, "f").output("b"));
     }
 
     /** Block "b" of {@code type} whose text connector 0 is a Text Input named {@code name} with {@code value}. */

@@ -15,6 +15,7 @@ import dev.sluice.block.manipulate.ReplaceBlock;
 import dev.sluice.block.manipulate.ShortenBlock;
 import dev.sluice.block.manipulate.SortBlock;
 import dev.sluice.block.manipulate.TruncateBlock;
+import dev.sluice.block.manipulate.UniqueBlock;
 import dev.sluice.pipesce.PipesCeRig.Pipe;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,9 +40,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ManipulateControlSemanticsTest {
     private static final String RSS = "application/rss+xml; charset=utf-8";
     private static final List<String> FEEDS = List.of("mc-filter.xml", "mc-lang.xml", "mc-replace.xml",
-            "mc-dups.xml", "mc-five.xml", "mc-sort.xml", "mc-empty.xml", "mc-shorten.xml", "mc-a.xml", "mc-b.xml");
+            "mc-dups.xml", "mc-stories.xml", "mc-five.xml", "mc-sort.xml", "mc-empty.xml", "mc-shorten.xml", "mc-a.xml", "mc-b.xml");
     private static final List<String> ALL_FILTER_TITLES =
             List.of("Rust 1.80 released", "News", "Deep dive", "Links", "Byline", "Tagged", "Domained");
+    private static final List<String> ALL_STORIES = List.of("Harbour reopens after storm", "Ferry timetable changes",
+            "Harbour Reopens After Storm!", "harbour reopens: after storm", "Ferry Timetable Changes");
     private static final List<String> SORT_BY_DATE_ASC = List.of("Part 2", "apple", "part 10", "Zebra");
 
     private static PipesCeRig rig;
@@ -228,8 +231,25 @@ class ManipulateControlSemanticsTest {
 
     private static List<Row> unique() {
         String t = "UniqueBlock";
+        String f = "mc-stories.xml";
         return List.of(row(t, "-", "first item per guid; guid-less items told apart (differs: Pipes CE kept one)",
-                on("mc-dups.xml", t), gives("First a", "Only b", "No guid one", "No guid two")));
+                        on("mc-dups.xml", t), gives("First a", "Only b", "No guid one", "No guid two")),
+                row(t, "0 compare", "blank (Pipes CE's pipes, no options) is guid", on(f, t, ""), gives(ALL_STORIES)),
+                row(t, "0 compare", "guid", on(f, t, "guid", "first"), gives(ALL_STORIES)),
+                row(t, "0 compare", "link: tracking parameters, fragment, http/https, host case, trailing / ignored (Sluice only)",
+                        on(f, t, "link", "first"), gives(without(ALL_STORIES, "Harbour Reopens After Storm!"))),
+                row(t, "0 compare", "title: case, punctuation, spacing ignored (Sluice only)",
+                        on(f, t, "title", "first"), gives("Harbour reopens after storm", "Ferry timetable changes")),
+                row(t, "1 keep", "blank is first", on(f, t, "title", ""), gives("Harbour reopens after storm", "Ferry timetable changes")),
+                row(t, "1 keep", "newest: the latest date; kept items stay in feed order (Sluice only)",
+                        on(f, t, "title", "newest"), gives("Harbour Reopens After Storm!", "Ferry Timetable Changes")),
+                row(t, "1 keep", "newest by link", on(f, t, "link", "newest"), gives(without(ALL_STORIES, "Harbour reopens after storm"))),
+                row(t, "1 keep", "longest: most text, markup not counted (Sluice only)",
+                        on(f, t, "title", "longest"), gives("Ferry timetable changes", "harbour reopens: after storm")),
+                row(t, "2 also ignore", "more parameter names for comparing links (Sluice only)",
+                        on(f, t, "link", "first", "sessionid"), gives("Harbour reopens after storm", "Ferry timetable changes",
+                                "harbour reopens: after storm")),
+                row(t, "2 also ignore", "\"*\" alone is an error", on(f, t, "link", "first", "*"), failed("every parameter")));
     }
 
     private static List<Row> truncate() {
@@ -372,6 +392,9 @@ class ManipulateControlSemanticsTest {
                 new Object[] {ShortenBlock.TYPE, 0, "200", List.of()},
                 new Object[] {ShortenBlock.TYPE, 1, "content", List.of("content", "summary", "title")},
                 new Object[] {TruncateBlock.TYPE, 0, "1", List.of()},
+                new Object[] {UniqueBlock.TYPE, 0, "guid", List.of("guid", "link", "title")},
+                new Object[] {UniqueBlock.TYPE, 1, "first", List.of("first", "newest", "longest")},
+                new Object[] {UniqueBlock.TYPE, 2, "", List.of()},
                 new Object[] {MergeBlock.TYPE, 0, "", List.of()},
                 new Object[] {ForeachBlock.TYPE, 0, "feed", List.of("feed", "download", "tweets", "empty")},
                 new Object[] {WateredReplaceBlock.TYPE, 2, "$", List.of()});
@@ -392,6 +415,7 @@ class ManipulateControlSemanticsTest {
                 new Object[] {ReplaceBlock.TYPE, List.of(true, true, false)},
                 new Object[] {ShortenBlock.TYPE, List.of(true, false)},
                 new Object[] {MergeBlock.TYPE, List.of(true)},
+                new Object[] {UniqueBlock.TYPE, List.of(false, false, false)},
                 new Object[] {WateredReplaceBlock.TYPE, List.of(true, true, true)});
     }
 

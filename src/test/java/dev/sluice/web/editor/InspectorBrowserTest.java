@@ -47,6 +47,15 @@ class InspectorBrowserTest {
             <p class="note">Prices include VAT</p>
             <img src="broken.png" alt="" onerror="document.title = 'onerror ran'; alert('onerror ran')">
             </body></html>""";
+    /** The same story twice: under two tracking links, with two spellings of its title. */
+    static final String STORIES = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>Harbour</title><link>http://127.0.0.1/</link><description>d</description>
+            <item><guid>s1</guid><title>Harbour reopens after storm</title><link>http://127.0.0.1/harbour?utm_source=rss</link>
+              <pubDate>Mon, 01 Jul 2024 10:00:00 GMT</pubDate></item>
+            <item><guid>s2</guid><title>HARBOUR REOPENS — AFTER STORM!</title><link>http://127.0.0.1/harbour?fbclid=x</link>
+              <pubDate>Tue, 02 Jul 2024 10:00:00 GMT</pubDate></item>
+            </channel></rss>""";
     static final String DATA = "{\"items\":[{\"title\":\"a\",\"url\":\"http://x/1\"},{\"title\":\"b\",\"url\":\"http://x/2\"}],\"count\":2}";
 
     static TestServer server;
@@ -78,6 +87,7 @@ class InspectorBrowserTest {
                     case "/shop" -> new MockResponse().setHeader("Content-Type", "text/html; charset=utf-8").setBody(SHOP);
                     // Not an image: the <img> fails to decode (its onerror would fire) without a failed request in the console.
                     case "/broken.png" -> new MockResponse().setHeader("Content-Type", "image/png").setBody("not a png");
+                    case "/stories.xml" -> new MockResponse().setHeader("Content-Type", "application/rss+xml").setBody(STORIES);
                     case "/data.json" -> new MockResponse().setHeader("Content-Type", "application/json").setBody(DATA);
                     default -> new MockResponse().setResponseCode(404);
                 };
@@ -234,6 +244,44 @@ class InspectorBrowserTest {
         browser.waiting().until(d -> !d.findElements(By.cssSelector("#inspector .inspector-tree")).isEmpty());
         assertThat(browser.driver.findElement(By.cssSelector("#inspector .inspector-tree summary")).getText()).isEqualTo("{2}");
         assertThat(browser.driver.findElement(By.cssSelector("#inspector .inspector-outline summary")).getText()).startsWith("Paths (");
+    }
+
+    @Test
+    void uniqueAndUrlCleanupExplainTheirOptionsAndTheTraceNamesTheKeptDuplicate() {
+        StoredPipe pipe = save("""
+                {"blocks":[
+                 {"id":"output","type":"OutputBlock","x":900,"y":120,"name":"Output","userinputs":[""],"inputs":[{"from":"a11a000003","from_output_slot":0}],"textinputs":[]},
+                 {"id":"a11a000003","type":"UniqueBlock","x":640,"y":120,"name":"Unique","userinputs":["title","newest"],"inputs":[{"from":"c1ea000002","from_output_slot":0}],"textinputs":[]},
+                 {"id":"c1ea000002","type":"UrlCleanupBlock","x":340,"y":120,"name":"URL Cleanup","userinputs":[],"inputs":[{"from":"feed000001","from_output_slot":0}],"textinputs":[]},
+                 {"id":"feed000001","type":"FeedBlock","x":60,"y":120,"name":"Feed","userinputs":["UPSTREAMstories.xml"],"inputs":[],"textinputs":[{}]}]}""");
+        open(pipe);
+
+        WebElement compare = block("a11a000003").findElement(By.cssSelector("[data-option='0']"));
+        assertThat(compare.getDomProperty("value")).isEqualTo("title");
+        assertThat(compare.findElements(By.tagName("option")).stream().map(o -> o.getDomAttribute("value")).toList())
+                .containsExactly("", "guid", "link", "title");
+        assertThat(compare.findElement(By.cssSelector("option[value='']")).getText()).as("blank, as Pipes CE saved it")
+                .isEqualTo("(default: guid)");
+        assertThat(compare.getDomAttribute("title")).contains("guid:", "link:", "title:", "tracking parameters");
+        WebElement link = compare.findElement(By.cssSelector("option[value='link']"));
+        assertThat(link.getDomAttribute("title")).startsWith("link:").contains("tracking parameters");
+        WebElement keep = block("a11a000003").findElement(By.cssSelector("[data-option='1']"));
+        assertThat(keep.findElement(By.cssSelector("option[value='newest']")).getDomAttribute("title")).contains("latest date");
+        assertThat(block("a11a000003").findElement(By.cssSelector("[data-option='2']")).getDomAttribute("title"))
+                .contains("utm_*", "name*");
+        assertThat(block("c1ea000002").findElement(By.cssSelector("[data-option='1']")).getDomAttribute("title"))
+                .contains("readers show the items again");
+
+        select("c1ea000002");
+        browser.waiting().until(d -> texts("#inspector .inspector-item-head").size() == 2);
+        assertThat(browser.driver.findElements(By.cssSelector("#inspector .inspector-item-head a")).stream()
+                .map(a -> a.getDomAttribute("href")).toList()).containsOnly("http://127.0.0.1/harbour");
+        select("a11a000003");
+        browser.waiting().until(d -> texts("#inspector .inspector-drop-title").equals(List.of("Harbour reopens after storm")));
+        assertThat(texts("#inspector .inspector-item-head a, #inspector .inspector-item-title"))
+                .containsExactly("HARBOUR REOPENS — AFTER STORM!");
+        assertThat(texts("#inspector .inspector-drop-rule"))
+                .containsExactly("duplicate title: kept \"HARBOUR REOPENS — AFTER STORM!\", which is newer");
     }
 
     /** Try before login: a visitor opens a shared pipe and sees its Feed block's items, under the anonymous plan. */
