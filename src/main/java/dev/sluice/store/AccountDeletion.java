@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Deletes an account and everything it owns (SPEC §10) in one transaction: its pipes with their
- * versions, tags, likes, webhooks, webhook events, last outputs and first-seen dates; the likes
+ * versions, tags, likes, webhooks, webhook events, last outputs, first-seen dates, run statuses,
+ * run history, health, alert settings, incidents and alert notices; the likes
  * it gave; its sessions, API tokens, pending login links and address changes. Every table is
  * named here, rather than left to foreign-key cascades, so that a reader sees what goes and a
  * table without a foreign key (webhook events, first-seen dates, login links) is not forgotten.
@@ -24,26 +25,30 @@ public final class AccountDeletion {
         }
     }
 
-    /** The statements, in order: rows that refer to pipes first, the pipes, then the account's own rows. */
+    /**
+     * The statements, in order: rows that refer to pipes first, the pipes, then the account's own
+     * rows. Each {@code ?} is the user's id.
+     */
     private static final List<String> STATEMENTS = List.of(
-            "DELETE FROM hook_events WHERE hook_id IN (SELECT h.hook_id FROM hooks h JOIN pipes p ON p.id = h.pipe_id WHERE p.owner_id = ?1)",
-            "DELETE FROM hooks WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
-            "DELETE FROM first_seen WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
-            "DELETE FROM last_outputs WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
-            "DELETE FROM alert_notices WHERE owner_id = ?1",
-            "DELETE FROM pipe_incidents WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
-            "DELETE FROM pipe_alerts WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
-            "DELETE FROM pipe_health WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
-            "DELETE FROM pipe_run_history WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
-            "DELETE FROM pipe_likes WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1) OR user_id = ?1",
-            "DELETE FROM pipe_tags WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
-            "DELETE FROM pipe_versions WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
-            "DELETE FROM pipes WHERE owner_id = ?1",
-            "DELETE FROM sessions WHERE user_id = ?1",
-            "DELETE FROM api_tokens WHERE user_id = ?1",
-            "DELETE FROM email_changes WHERE user_id = ?1",
-            "DELETE FROM login_links WHERE email = (SELECT email FROM users WHERE id = ?1)",
-            "DELETE FROM users WHERE id = ?1");
+            "DELETE FROM hook_events WHERE hook_id IN (SELECT h.hook_id FROM hooks h JOIN pipes p ON p.id = h.pipe_id WHERE p.owner_id = ?)",
+            "DELETE FROM hooks WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",
+            "DELETE FROM first_seen WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",
+            "DELETE FROM last_outputs WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",
+            "DELETE FROM alert_notices WHERE owner_id = ?",
+            "DELETE FROM pipe_incidents WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",
+            "DELETE FROM pipe_alerts WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",
+            "DELETE FROM pipe_health WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",
+            "DELETE FROM pipe_run_history WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",
+            "DELETE FROM pipe_runs WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",
+            "DELETE FROM pipe_likes WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?) OR user_id = ?",
+            "DELETE FROM pipe_tags WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",
+            "DELETE FROM pipe_versions WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",
+            "DELETE FROM pipes WHERE owner_id = ?",
+            "DELETE FROM sessions WHERE user_id = ?",
+            "DELETE FROM api_tokens WHERE user_id = ?",
+            "DELETE FROM email_changes WHERE user_id = ?",
+            "DELETE FROM login_links WHERE email = (SELECT email FROM users WHERE id = ?)",
+            "DELETE FROM users WHERE id = ?");
 
     private final Database db;
 
@@ -61,12 +66,19 @@ public final class AccountDeletion {
             List<String> pipeIds = pipeIds(c, userId);
             for (String sql : STATEMENTS) {
                 try (PreparedStatement st = c.prepareStatement(sql)) {
-                    st.setLong(1, userId);
+                    // Every parameter is the user's id (plain ? placeholders: PostgreSQL's driver has no ?1).
+                    for (int i = 1; i <= parameters(sql); i++) {
+                        st.setLong(i, userId);
+                    }
                     st.executeUpdate();
                 }
             }
             return Optional.of(new Deleted(email.get(), pipeIds));
         });
+    }
+
+    private static int parameters(String sql) {
+        return (int) sql.chars().filter(ch -> ch == '?').count();
     }
 
     private static Optional<String> emailOf(Connection c, long userId) throws SQLException {

@@ -14,12 +14,15 @@ import org.sqlite.SQLiteConnection;
  * A consistent copy of the live database through SQLite's online backup API (SPEC §16): it
  * reads a snapshot while the server goes on reading and writing, so no downtime is needed.
  * The copy is a single SQLite file; restoring is copying it back as
- * {@link Database#FILE_NAME} into a stopped server's data directory.
+ * {@link Database#FILE_NAME} into a stopped server's data directory. SQLite only: PostgreSQL
+ * databases are backed up with {@code pg_dump}.
  */
 public final class Backup {
     /** What was copied: the copy's size and how many pipes and users it holds. */
     public record Result(Path file, long bytes, long pipes, long users) {
     }
+
+    private static final String SQLITE_PREFIX = "jdbc:sqlite:";
 
     private Backup() {
     }
@@ -29,7 +32,21 @@ public final class Backup {
      * checks the copy's integrity. A failed or corrupt copy is deleted, never left looking valid.
      */
     public static Result copy(Path dataDir, Path target) throws IOException {
-        Path source = dataDir.resolve(Database.FILE_NAME);
+        return copy(DatabaseUrl.sqlite(dataDir), target);
+    }
+
+    /**
+     * Copies {@code database} to {@code target} as {@link #copy(Path, Path)} does. Only an SQLite
+     * file can be copied so: a PostgreSQL database is refused with a message naming the tool
+     * that backs it up consistently, and nothing is written.
+     */
+    public static Result copy(DatabaseUrl database, Path target) throws IOException {
+        if (database.dialect() != Dialect.SQLITE) {
+            throw new IOException("this server keeps its data in PostgreSQL (" + database + "), and only an SQLite"
+                    + " file can be copied here: back PostgreSQL up with pg_dump, e.g."
+                    + " pg_dump --format=custom --file=sluice.dump \"$SLUICE_DATABASE_URL\" (restore with pg_restore)");
+        }
+        Path source = Path.of(database.jdbcUrl().substring(SQLITE_PREFIX.length()));
         if (!Files.isRegularFile(source)) {
             throw new IOException("No database at " + source + " (is SLUICE_DATA_DIR right?)");
         }
@@ -43,7 +60,7 @@ public final class Backup {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(Database.BUSY_TIMEOUT_MS);
-        try (Connection live = config.createConnection("jdbc:sqlite:" + source.toAbsolutePath())) {
+        try (Connection live = config.createConnection(SQLITE_PREFIX + source.toAbsolutePath())) {
             ((SQLiteConnection) live).getDatabase().backup("main", target.toAbsolutePath().toString(), null);
         } catch (SQLException e) {
             Files.deleteIfExists(target);
@@ -53,7 +70,7 @@ public final class Backup {
     }
 
     private static Result verify(Path target) throws IOException {
-        try (Connection copy = new SQLiteConfig().createConnection("jdbc:sqlite:" + target.toAbsolutePath());
+        try (Connection copy = new SQLiteConfig().createConnection(SQLITE_PREFIX + target.toAbsolutePath());
              Statement st = copy.createStatement()) {
             String integrity = single(st, "PRAGMA integrity_check");
             if (!"ok".equals(integrity)) {

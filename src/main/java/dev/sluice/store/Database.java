@@ -53,6 +53,12 @@ public final class Database implements AutoCloseable {
             sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             sqlite.enforceForeignKeys(true);
             sqlite.setBusyTimeout(BUSY_TIMEOUT_MS);
+            // A transaction takes the write lock when it begins, not at its first write: in WAL
+            // mode a transaction that read first and then writes after another writer committed
+            // fails at once (SQLITE_BUSY, the busy timeout does not apply), so racing
+            // read-then-write transactions (an e-mail change clicked twice) would answer 503
+            // instead of waiting their turn. Reads outside transactions are not affected.
+            sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             SQLiteDataSource source = new SQLiteDataSource(sqlite);
             source.setUrl(url.jdbcUrl());
             hikari.setDataSource(source);

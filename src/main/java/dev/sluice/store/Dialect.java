@@ -29,6 +29,16 @@ public enum Dialect {
         return this == SQLITE ? "rowid" : "ctid";
     }
 
+    /**
+     * What ends a SELECT that must lock the rows it read until the transaction ends, so that a
+     * check and the write it allows (a count against a limit) cannot interleave with another
+     * transaction's: PostgreSQL's {@code FOR UPDATE}. SQLite needs none: its transactions take
+     * the database's write lock when they begin.
+     */
+    public String lockingRead() {
+        return this == POSTGRESQL ? " FOR UPDATE" : "";
+    }
+
     /** True when {@code e} reports a unique or primary-key constraint violated by an insert. */
     public boolean uniqueViolation(SQLException e) {
         return switch (this) {
@@ -45,8 +55,10 @@ public enum Dialect {
      */
     public static boolean busy(SQLException e) {
         if (e instanceof org.sqlite.SQLiteException s) {
-            return s.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_BUSY
-                    || s.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_LOCKED;
+            // By the primary code, so the extended ones (SQLITE_BUSY_SNAPSHOT, _TIMEOUT...) count too.
+            int primary = s.getResultCode().code & 0xff;
+            return primary == org.sqlite.SQLiteErrorCode.SQLITE_BUSY.code
+                    || primary == org.sqlite.SQLiteErrorCode.SQLITE_LOCKED.code;
         }
         // PostgreSQL: serialization failure, deadlock, lock not available, too many connections.
         String state = e.getSQLState();

@@ -79,13 +79,16 @@ public final class PipeGallery {
         StringBuilder where = new StringBuilder(" WHERE p.is_public = 1");
         List<Object> args = new ArrayList<>();
         for (String word : words) {
-            // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
-            where.append(" AND (lower(p.title) LIKE ? ESCAPE '\\' OR lower(p.description) LIKE ? ESCAPE '\\' OR EXISTS "
+            // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not. SQLite's
+            // lower() folds only ASCII letters, so the word is also matched as typed: "École" then
+            // finds "École" on both (though "école" finds it only on PostgreSQL). Tags are stored
+            // lower-cased already.
+            where.append(" AND (lower(p.title) LIKE ? ESCAPE '\\' OR lower(p.description) LIKE ? ESCAPE '\\' "
+                    + "OR p.title LIKE ? ESCAPE '\\' OR p.description LIKE ? ESCAPE '\\' OR EXISTS "
                     + "(SELECT 1 FROM pipe_tags s WHERE s.pipe_id = p.id AND s.tag LIKE ? ESCAPE '\\'))");
-            String pattern = "%" + likeEscaped(word.toLowerCase(java.util.Locale.ROOT)) + "%";
-            args.add(pattern);
-            args.add(pattern);
-            args.add(pattern);
+            String folded = "%" + likeEscaped(word.toLowerCase(java.util.Locale.ROOT)) + "%";
+            String typed = "%" + likeEscaped(word) + "%";
+            args.addAll(List.of(folded, folded, typed, typed, folded));
         }
         if (!q.tag().isEmpty()) {
             where.append(" AND EXISTS (SELECT 1 FROM pipe_tags t WHERE t.pipe_id = p.id AND t.tag = ?)");

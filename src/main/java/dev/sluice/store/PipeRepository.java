@@ -71,39 +71,37 @@ public final class PipeRepository {
         return find(id).orElseThrow();
     }
 
-    /** Saves a new version of pipe {@code id}; empty when it does not exist. */
+    /**
+     * Saves a new version of pipe {@code id}; empty when it does not exist. The version is bumped
+     * by the UPDATE itself, so racing saves (two tabs, two nodes) each get their own version, and
+     * each answers the pipe as its own save left it.
+     */
     public Optional<StoredPipe> update(String id, Draft draft) {
         long now = clock.millis();
-        boolean found = db.transaction(c -> {
+        return db.transaction(c -> {
             int version;
-            try (PreparedStatement st = c.prepareStatement("SELECT version FROM pipes WHERE id = ?")) {
-                st.setString(1, id);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        return false;
-                    }
-                    version = rs.getInt(1) + 1;
-                }
-            }
             try (PreparedStatement st = c.prepareStatement("UPDATE pipes SET title = ?, description = ?, pipe_json = ?, "
-                    + "version = ?, is_public = ?, updated_at = ?, "
-                    + "shared_at = CASE WHEN ? = 1 THEN COALESCE(shared_at, ?) ELSE NULL END WHERE id = ?")) {
+                    + "version = version + 1, is_public = ?, updated_at = ?, "
+                    + "shared_at = CASE WHEN ? = 1 THEN COALESCE(shared_at, ?) ELSE NULL END WHERE id = ? RETURNING version")) {
                 st.setString(1, draft.title());
                 st.setString(2, draft.description());
                 st.setString(3, draft.json());
-                st.setInt(4, version);
-                st.setInt(5, draft.isPublic() ? 1 : 0);
-                st.setLong(6, now);
-                st.setInt(7, draft.isPublic() ? 1 : 0);
-                st.setLong(8, now);
-                st.setString(9, id);
-                st.executeUpdate();
+                st.setInt(4, draft.isPublic() ? 1 : 0);
+                st.setLong(5, now);
+                st.setInt(6, draft.isPublic() ? 1 : 0);
+                st.setLong(7, now);
+                st.setString(8, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<StoredPipe>empty();
+                    }
+                    version = rs.getInt(1);
+                }
             }
             writeTags(c, id, draft.tags());
             writeVersion(c, id, version, draft, now);
-            return true;
+            return find(c, id);
         });
-        return found ? find(id) : Optional.empty();
     }
 
     /**
@@ -146,14 +144,16 @@ public final class PipeRepository {
     }
 
     public Optional<StoredPipe> find(String id) {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT * FROM pipes WHERE id = ?")) {
-                st.setString(1, id);
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(map(c, rs)) : Optional.empty();
-                }
+        return db.read(c -> find(c, id));
+    }
+
+    private static Optional<StoredPipe> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT * FROM pipes WHERE id = ?")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(map(c, rs)) : Optional.empty();
             }
-        });
+        }
     }
 
     public List<StoredPipe> listByOwner(long ownerId) {
@@ -171,8 +171,6 @@ public final class PipeRepository {
             return out;
         });
     }
-
-    /** How many pipes {@code ownerId} has (for the plan's pipe cap), without loading them. */
 
     public boolean delete(String id) {
         return db.transaction(c -> {

@@ -8,10 +8,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,13 +71,14 @@ public final class RunJournal {
         if (batch.isEmpty()) {
             return;
         }
-        Map<String, List<RunRecord>> byPipe = new LinkedHashMap<>();
+        // By pipe id: two nodes flushing the same pipes lock them in the same order, never crosswise.
+        Map<String, List<RunRecord>> byPipe = new TreeMap<>();
         batch.stream().sorted(Comparator.comparing(RunRecord::finishedAt))
                 .forEach(r -> byPipe.computeIfAbsent(r.pipeId(), k -> new ArrayList<>()).add(r));
         try {
             db.transaction(c -> {
                 for (var pipe : byPipe.entrySet()) {
-                    write(c, pipe.getKey(), pipe.getValue());
+                    write(c, db.dialect(), pipe.getKey(), pipe.getValue());
                 }
                 return null;
             });
@@ -87,8 +88,10 @@ public final class RunJournal {
         }
     }
 
-    private static void write(Connection c, String pipeId, List<RunRecord> runs) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM pipes WHERE id = ?")) {
+    private static void write(Connection c, Dialect dialect, String pipeId, List<RunRecord> runs) throws SQLException {
+        // The pipe's row stays locked until the commit, so another node flushing runs of the same
+        // pipe reads the health row after this one wrote it instead of overwriting its tally.
+        try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM pipes WHERE id = ?" + dialect.lockingRead())) {
             st.setString(1, pipeId);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
@@ -190,7 +193,7 @@ public final class RunJournal {
                 setInstant(st, 6, lastOkAt);
                 setInstant(st, 7, lastNewItemAt);
                 if (itemKeys == null) {
-                    st.setNull(8, Types.BLOB);
+                    st.setNull(8, Types.BINARY); // BLOB would be PostgreSQL's large-object oid, not bytea
                 } else {
                     st.setBytes(8, ItemKeys.encode(itemKeys));
                 }

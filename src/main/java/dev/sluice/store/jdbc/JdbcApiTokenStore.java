@@ -23,6 +23,11 @@ public final class JdbcApiTokenStore implements ApiTokenStore {
     @Override
     public OptionalLong create(long userId, String name, String tokenHash, long nowMillis, int maxLive) {
         return db.transaction(c -> {
+            // The user's row is locked first, so two creations racing at the limit count in turn.
+            try (PreparedStatement st = c.prepareStatement("SELECT id FROM users WHERE id = ?" + db.dialect().lockingRead())) {
+                st.setLong(1, userId);
+                st.executeQuery().close();
+            }
             try (PreparedStatement st = c.prepareStatement(
                     "SELECT COUNT(*) FROM api_tokens WHERE user_id = ? AND revoked_at IS NULL")) {
                 st.setLong(1, userId);

@@ -37,11 +37,14 @@ public abstract class JdbcHookEvents implements HookEvents {
 
     @Override
     public OptionalLong store(NewEvent event, Duration dedupeWindow) {
-        return db.read(c -> durably(c, () -> insert(c, event, dedupeWindow)));
+        return db.read(c -> durably(c, event, () -> insert(c, event, dedupeWindow)));
     }
 
-    /** Runs {@code insert} on {@code c} so that it is on disk when it returns. */
-    protected abstract OptionalLong durably(Connection c, Insert insert) throws SQLException;
+    /**
+     * Runs {@code insert} of {@code event} on {@code c} so that it is on disk when it returns,
+     * and so that repeats of the event racing it find it stored.
+     */
+    protected abstract OptionalLong durably(Connection c, NewEvent event, Insert insert) throws SQLException;
 
     /** One insert, as {@link #durably} runs it. */
     @FunctionalInterface

@@ -1,6 +1,7 @@
 package dev.sluice.store.sqlite;
 
 import dev.sluice.store.Database;
+import dev.sluice.store.HookEvents.NewEvent;
 import dev.sluice.store.jdbc.JdbcHookEvents;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,7 +24,9 @@ public final class SqliteHookEvents extends JdbcHookEvents {
     }
 
     @Override
-    protected OptionalLong durably(Connection c, Insert insert) throws SQLException {
+    protected OptionalLong durably(Connection c, NewEvent event, Insert insert) throws SQLException {
+        // Repeats need nothing more: SQLite runs one writer at a time, so the insert's duplicate
+        // check always sees the events stored before it.
         SQLiteConnection sqlite = c.unwrap(SQLiteConnection.class);
         int busyTimeout = sqlite.getBusyTimeout();
         int synchronous = pragma(c, "synchronous");
