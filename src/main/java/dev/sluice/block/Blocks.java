@@ -1,5 +1,6 @@
 package dev.sluice.block;
 
+import dev.sluice.block.article.FulltextBlock;
 import dev.sluice.block.build.BuilderBlock;
 import dev.sluice.block.control.CombineBlock;
 import dev.sluice.block.control.DuplicateBlock;
@@ -51,6 +52,7 @@ public final class Blocks {
             // Manipulate
             FilterBlock.TYPE, ReplaceBlock.TYPE, UniqueBlock.TYPE, UrlCleanupBlock.TYPE, TruncateBlock.TYPE, TailBlock.TYPE,
             SortBlock.TYPE, ShortenBlock.TYPE, DateFilterBlock.TYPE, DelayBlock.TYPE, FilterlangBlock.TYPE,
+            FulltextBlock.TYPE,
             // Control
             CombineBlock.TYPE, DuplicateBlock.TYPE, MergeBlock.TYPE, ForeachBlock.TYPE,
             // Create

@@ -6,6 +6,7 @@ import static dev.sluice.block.TestFeeds.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.block.article.FulltextBlock;
 import dev.sluice.block.control.CombineBlock;
 import dev.sluice.block.control.DuplicateBlock;
 import dev.sluice.block.input.WebhookBlock;
@@ -39,6 +40,7 @@ class BlockCatalogueTest {
                 Arguments.of(TailBlock.TYPE, "TailBlock", "Manipulate", 1, 1, List.of()),
                 Arguments.of(SortBlock.TYPE, "SortBlock", "Manipulate", 2, 1, List.of()),
                 Arguments.of(ShortenBlock.TYPE, "ShortenBlock", "Manipulate", 2, 1, List.of(0)),
+                Arguments.of(FulltextBlock.TYPE, "FulltextBlock", "Manipulate", 3, 1, List.of()),
                 Arguments.of(CombineBlock.TYPE, "CombineBlock", "Control", 0, BlockType.GROWING, List.of()),
                 Arguments.of(DuplicateBlock.TYPE, "DuplicateBlock", "Control", 0, 1, List.of()),
                 Arguments.of(OutputBlock.TYPE, "OutputBlock", "Output", 0, 1, List.of()),

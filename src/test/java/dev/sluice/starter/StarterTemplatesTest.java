@@ -99,7 +99,13 @@ class StarterTemplatesTest {
                         items -> assertThat(titles(items)).doesNotContain("[Podcast] Rustaceans talk").hasSize(3)),
                 row("clean-titles", Map.of("feed:0", url("/news.xml")), Map.of(),
                         items -> assertThat(titles(items)).containsExactly("Rust 2.0 released", "Java 25 and you",
-                                "Gardening in winter", "Rustaceans talk")));
+                                "Gardening in winter", "Rustaceans talk")),
+                row("full-text", Map.of("feed:0", url("/teasers.xml")), Map.of(), items -> {
+                    assertThat(titles(items)).containsExactly("Pier vote", "Autumn birds");
+                    assertThat(items.get(0).path("content").asText()).contains("rebuild the old ferry pier")
+                            .doesNotContain("Accept all cookies");
+                    assertThat(items.get(1).path("content").asText()).contains("dark-bellied brent geese");
+                }));
     }
 
     static Arguments row(String id, Map<String, String> options, Map<String, String> params, Consumer<List<JsonNode>> expect) {
@@ -205,6 +211,8 @@ class StarterTemplatesTest {
                 case "/page.html" -> file("page.html", "text/html; charset=utf-8");
                 case "/items.json" -> file("items.json", "application/json");
                 case "/yt.xml" -> file("yt.xml", "application/atom+xml");
+                case "/teasers.xml" -> rss("Harbour news", teaser("Pier vote", "/story/news"), teaser("Autumn birds", "/story/wordpress"));
+                case "/story/news", "/story/wordpress" -> article(path.substring("/story/".length()) + ".html");
                 default -> new MockResponse().setResponseCode(404).setBody("not here");
             };
         }
@@ -214,6 +222,22 @@ class StarterTemplatesTest {
                     + "</link><guid>https://harbour.example.org/" + slug + "</guid><pubDate>"
                     + RFC_822.format(Instant.now().minusSeconds(hoursAgo * 3600L)) + "</pubDate><description>About "
                     + slug + "</description></item>";
+        }
+
+        /** An item whose description is a teaser and whose link is an article page on this upstream. */
+        private static String teaser(String title, String path) {
+            return "<item><title>" + title + "</title><link>" + url(path) + "</link><guid>" + url(path)
+                    + "</guid><description>Read the whole story on our site.</description></item>";
+        }
+
+        /** An article page written like a real one (the Full text block's fixtures). */
+        private static MockResponse article(String name) {
+            try (InputStream in = StarterTemplatesTest.class.getResourceAsStream("/fulltext/" + name)) {
+                return new MockResponse().setHeader("Content-Type", "text/html; charset=utf-8")
+                        .setBody(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         private static MockResponse rss(String title, String... items) {
