@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Deletes an account and everything it owns (SPEC §10) in one transaction: its pipes with their
- * versions, tags, likes, webhooks, webhook events, last outputs and first-seen dates; the likes
+ * versions, tags, likes, webhooks, webhook events, inboxes with their mail and attachments, last
+ * outputs and first-seen dates; the likes
  * it gave; its sessions, API tokens, pending login links and address changes. Every table is
  * named here, rather than left to foreign-key cascades, so that a reader sees what goes and a
  * table without a foreign key (webhook events, first-seen dates, login links) is not forgotten.
@@ -26,6 +27,10 @@ public final class AccountDeletion {
 
     /** The statements, in order: rows that refer to pipes first, the pipes, then the account's own rows. */
     private static final List<String> STATEMENTS = List.of(
+            "DELETE FROM inbox_attachments WHERE mail_id IN (SELECT m.id FROM inbox_mails m JOIN inboxes i ON i.address = m.address "
+                    + "JOIN pipes p ON p.id = i.pipe_id WHERE p.owner_id = ?1)",
+            "DELETE FROM inbox_mails WHERE address IN (SELECT i.address FROM inboxes i JOIN pipes p ON p.id = i.pipe_id WHERE p.owner_id = ?1)",
+            "DELETE FROM inboxes WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
             "DELETE FROM hook_events WHERE hook_id IN (SELECT h.hook_id FROM hooks h JOIN pipes p ON p.id = h.pipe_id WHERE p.owner_id = ?1)",
             "DELETE FROM hooks WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
             "DELETE FROM first_seen WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?1)",
