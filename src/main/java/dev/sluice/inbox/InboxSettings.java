@@ -3,7 +3,7 @@ package dev.sluice.inbox;
 import java.time.Duration;
 
 /**
- * The newsletter inbox settings (SPEC §16).
+ * The newsletter inbox settings.
  *
  * @param listen             where the SMTP receiver listens; null when it is off ({@code SLUICE_SMTP_LISTEN} unset)
  * @param domain             the mail domain of the inbox addresses ({@code SLUICE_MAIL_DOMAIN}), lower case; "" when unset

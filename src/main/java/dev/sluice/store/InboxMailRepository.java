@@ -84,7 +84,7 @@ public final class InboxMailRepository {
      * {@link StoreException} when the database stayed busy: then nothing was stored.
      */
     public Map<String, Result> store(List<String> addresses, NewMail mail, int keep) {
-        return durably(c -> {
+        return DurableTransaction.run(db, STORE_BUSY_TIMEOUT_MS, c -> {
             Map<String, Result> results = new LinkedHashMap<>();
             for (String address : addresses) {
                 Optional<Long> id = insert(c, address, mail);
@@ -262,50 +262,6 @@ public final class InboxMailRepository {
                 st.setObject(i + 1, args[i]);
             }
             return st.executeUpdate();
-        }
-    }
-
-    /**
-     * Runs {@code work} in one transaction that is on disk when it returns: SQLite syncs the
-     * write-ahead log at this commit (the pool's connections otherwise sync at checkpoints
-     * only), and waits for the write lock at most {@link #STORE_BUSY_TIMEOUT_MS}. PostgreSQL
-     * commits durably already.
-     */
-    private <T> T durably(Database.Work<T> work) {
-        if (db.dialect() != Dialect.SQLITE) {
-            return db.transaction(work);
-        }
-        return db.read(c -> {
-            org.sqlite.SQLiteConnection sqlite = c.unwrap(org.sqlite.SQLiteConnection.class);
-            int busyTimeout = sqlite.getBusyTimeout();
-            int synchronous = pragma(c, "synchronous");
-            sqlite.setBusyTimeout(STORE_BUSY_TIMEOUT_MS);
-            execute(c, "PRAGMA synchronous = FULL");
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-                execute(c, "PRAGMA synchronous = " + synchronous);
-                sqlite.setBusyTimeout(busyTimeout);
-            }
-        });
-    }
-
-    private static int pragma(Connection c, String name) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
         }
     }
 }

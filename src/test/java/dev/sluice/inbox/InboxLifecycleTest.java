@@ -73,6 +73,12 @@ class InboxLifecycleTest {
             assertThat(save.statusCode()).isEqualTo(400);
             assertThat(save.body()).contains("another pipe already receives mail");
         }
+        // A visitor with no account is refused outright, like for a Webhook block.
+        HttpResponse<String> visitor = server.post("/api/run", "application/json",
+                "{\"pipe\":" + pipeWithInbox(alice.blockId(), "") + "}", "Origin", server.sluice.config().baseUrl());
+        assertThat(visitor.statusCode()).isEqualTo(403);
+        assertThat(visitor.body()).contains("Inbox block").contains("needs an account").doesNotContain("Alice's private newsletter");
+
         // Alice's own inspector run (an unsaved copy of her pipe) reads it.
         HttpResponse<String> own = server.send("POST", "/api/run", server.token("alice@example.org"),
                 "{\"pipe\":" + pipeWithInbox(alice.blockId(), "") + "}");
@@ -197,6 +203,33 @@ class InboxLifecycleTest {
         assertThat(items).hasSize(1);
         assertThat(items.get(0).get("title").asText()).isEqualTo("Recent news");
         assertThat(download(server, oldAttachment).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aSenderOverItsHourlyRateIsToldToRetryLaterAndEveryAcceptedMailIsKept() throws Exception {
+        server.close();
+        server = InboxFixtures.receivingServer(Map.of("SLUICE_INBOX_MAILS_PER_IP_PER_HOUR", "3"));
+        port = smtpPort(server);
+        InboxFixtures.Saved first = savedInbox(server, "alice@example.org");
+        InboxFixtures.Saved second = savedInbox(server, "bob@example.org");
+        java.util.List<String> replies = new java.util.ArrayList<>();
+        try (SmtpDialog smtp = new SmtpDialog(port)) {
+            for (int i = 1; i <= 5; i++) {
+                String to = (i % 2 == 0 ? second : first).address();
+                replies.add(smtp.send("spray@sender.example", to, InboxFixtures.bytes(
+                        InboxDeliveryTest.plain(smtpSession(port), to, "Spray " + i, "mail " + i))));
+            }
+        }
+        assertThat(replies.subList(0, 3)).allSatisfy(r -> assertThat(r).startsWith("250"));
+        assertThat(replies.subList(3, 5)).allSatisfy(r -> assertThat(r).startsWith("451 4.7.1").contains("try again in"));
+        assertThat(feed(server, first.pipe()).get("items")).hasSize(2);
+        assertThat(feed(server, second.pipe()).get("items")).hasSize(1);
+
+        server.clock.advance(Duration.ofHours(1));
+        try (SmtpDialog smtp = new SmtpDialog(port)) {
+            assertThat(smtp.send("spray@sender.example", first.address(), InboxFixtures.bytes(
+                    InboxDeliveryTest.plain(smtpSession(port), first.address(), "Later", "later")))).as("an hour on").startsWith("250");
+        }
     }
 
     @Test

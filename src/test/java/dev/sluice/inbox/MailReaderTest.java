@@ -61,7 +61,7 @@ class MailReaderTest {
     @Test
     void nestingBeyondTheLimitIsLeftOutAndSaid() {
         NewMail m = read("Subject: deep\r\nMIME-Version: 1.0\r\n" + InboxDeliveryTest.nested(40));
-        assertThat(m.problem()).contains("nested deeper than " + MailReader.MAX_DEPTH);
+        assertThat(m.problem()).contains("nested deeper than " + MailParts.MAX_DEPTH);
         assertThat(m.text()).doesNotContain("innermost text");
     }
 
