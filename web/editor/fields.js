@@ -1,8 +1,9 @@
 // Helpers next to particular option fields (editor contract: enhanceField). The core calls
 // enhanceField for every option field it renders; only the fields below get anything:
 // Extract's selector a "Pick…" button, data blocks' JSONPath options an autocomplete from the
-// upstream block's outline, Webhook its hook URL and a hidden secret; For Each, Unique and URL
-// Cleanup help on their options (a choice's help as "value: what it does. " parts, one per choice).
+// upstream block's outline, Webhook its hook URL and a hidden secret, Inbox its mail address;
+// For Each, Unique and URL Cleanup help on their options (a choice's help as "value: what it does. "
+// parts, one per choice).
 
 import { el } from './inspector-views.js';
 import { outlineOf } from './inspector.js';
@@ -38,6 +39,7 @@ export function enhanceField(input, ctx) {
   else if (ctx.type?.category === 'Data' && /path/i.test(ctx.spec?.label || '')) pathCompletion(input, ctx);
   else if (typeName === 'WebhookBlock' && ctx.index === 0) hookUrl(input, ctx);
   else if (typeName === 'WebhookBlock' && ctx.index === 1) secret(input);
+  else if (typeName === 'InboxBlock' && ctx.index === 0) inboxAddress(input, ctx);
   else if (OPTION_HELP[typeName]?.[ctx.index]) help(input, OPTION_HELP[typeName][ctx.index]);
 }
 
@@ -121,6 +123,31 @@ function hookUrl(input, ctx) {
     } catch {
       input.select();
       ctx.api.status('Press Ctrl+C to copy the selected hook URL.', 'info');
+    }
+  });
+}
+
+/**
+ * The Inbox block's mail address (display only; its id is the address): <block id>@<the domain
+ * /api/blocks names>, with a copy button; without a domain, the server receives no mail.
+ */
+function inboxAddress(input, ctx) {
+  const domain = ctx.type?.mailDomain;
+  input.readOnly = true;
+  input.classList.add('inbox-address');
+  if (!domain) {
+    input.value = 'This server receives no mail';
+    return;
+  }
+  input.value = `${ctx.blockId.toLowerCase()}@${domain}`;
+  const copy = beside(input, el('button', { type: 'button', class: 'field-copy' }, null, 'Copy'));
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(input.value);
+      ctx.api.status('Address copied. Save the pipe before subscribing it to newsletters.', 'info');
+    } catch {
+      input.select();
+      ctx.api.status('Press Ctrl+C to copy the selected address.', 'info');
     }
   });
 }

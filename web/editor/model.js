@@ -254,16 +254,19 @@ export function pasteBlocks(pipe, types, fragment, dx, dy) {
   return [...ids.values()];
 }
 
-/** A copy of someone's pipe: Webhook blocks get fresh ids (their hook URLs) and no secret. */
+/**
+ * A copy of someone's pipe: Webhook blocks get fresh ids (their hook URLs) and no secret, Inbox
+ * blocks fresh ids (their mail addresses).
+ */
 export function freshWebhooks(pipe) {
   const taken = new Set(pipe.blocks.map(b => b.id));
-  for (const b of pipe.blocks.filter(x => x.type === 'WebhookBlock')) {
+  for (const b of pipe.blocks.filter(x => x.type === 'WebhookBlock' || x.type === 'InboxBlock')) {
     const id = newId(taken);
     taken.add(id);
     for (const other of pipe.blocks) {
       for (const l of [...other.inputs, ...other.textinputs]) if (isLink(l) && l.from === b.id) l.from = id;
     }
     b.id = id;
-    b.userinputs = ['', ''];
+    if (b.type === 'WebhookBlock') b.userinputs = ['', ''];
   }
 }

@@ -3,6 +3,7 @@ package dev.sluice.app;
 import dev.sluice.auth.SmtpSettings;
 import dev.sluice.block.Integrations;
 import dev.sluice.hook.HookLimits;
+import dev.sluice.inbox.InboxSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -36,7 +37,8 @@ public record Config(
         String metricsToken,
         boolean warmup,
         boolean anonymousRuns,
-        dev.sluice.health.AlertLimits alerts) {
+        dev.sluice.health.AlertLimits alerts,
+        InboxSettings inbox) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -55,6 +57,7 @@ public record Config(
         String baseHost = hostOf(baseUrl);
         String runLimit = r.text("SLUICE_RUN_LIMIT_MS", "");
         String plans = r.text("SLUICE_PLANS_FILE", "");
+        InboxSettings inbox = inbox(r);
         return new Config(
                 port,
                 Path.of(r.text("SLUICE_DATA_DIR", "./data")),
@@ -71,7 +74,7 @@ public record Config(
                 smtp(r, baseHost),
                 hookLimits(r),
                 new Integrations(httpUrl(r, "SLUICE_RSSBRIDGE_URL"), httpUrl(r, "SLUICE_RSSBOX_URL"),
-                        r.text("SLUICE_CHROMIUM", "")),
+                        r.text("SLUICE_CHROMIUM", ""), inbox.receivingDomain()),
                 r.text("SLUICE_METRICS_TOKEN", ""),
                 r.bool("SLUICE_WARMUP", true),
                 // Visitors without an account may try pipes in the editor's inspector (anonymous plan).
@@ -79,7 +82,33 @@ public record Config(
                 // Pipe health and alerts: failed runs in a row that make a pipe failing; mails per owner and hour.
                 new dev.sluice.health.AlertLimits(
                         r.positive("SLUICE_ALERT_FAILURES", dev.sluice.health.AlertLimits.DEFAULTS.failuresToAlert()),
-                        r.positive("SLUICE_ALERT_MAILS_PER_HOUR", dev.sluice.health.AlertLimits.DEFAULTS.mailsPerHour())));
+                        r.positive("SLUICE_ALERT_MAILS_PER_HOUR", dev.sluice.health.AlertLimits.DEFAULTS.mailsPerHour())),
+                inbox);
+    }
+
+    /** Newsletter inboxes: the SMTP receiver (off unless SLUICE_SMTP_LISTEN is set), its domain and limits. */
+    private static InboxSettings inbox(Reader r) {
+        InboxSettings d = InboxSettings.OFF;
+        String listen = r.text("SLUICE_SMTP_LISTEN", "");
+        String domain = r.text("SLUICE_MAIL_DOMAIN", "");
+        if (!listen.isEmpty() && !domain.matches("(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+            throw new ConfigException("SLUICE_MAIL_DOMAIN must name the domain inbox addresses are at (e.g. "
+                    + "inbox.example.org) when SLUICE_SMTP_LISTEN is set, got \"" + domain + "\"");
+        }
+        InboxSettings.Listen at;
+        try {
+            at = listen.isEmpty() ? null : InboxSettings.Listen.parse(listen);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SLUICE_SMTP_LISTEN " + e.getMessage());
+        }
+        return new InboxSettings(at, domain,
+                // at most 1 GiB: beyond it the byte counts would not fit an int (and no newsletter is that large)
+                Math.min(r.positive("SLUICE_INBOX_MAX_MAIL_KB", d.maxMailBytes() / 1024), 1024 * 1024) * 1024,
+                Math.min(r.integer("SLUICE_INBOX_MAX_ATTACHMENT_KB", d.maxAttachmentBytes() / 1024), 1024 * 1024) * 1024,
+                r.positive("SLUICE_INBOX_MAILS_PER_HOUR", d.mailsPerHour()),
+                r.positive("SLUICE_INBOX_MAILS_PER_IP_PER_HOUR", d.mailsPerIpPerHour()),
+                r.positive("SLUICE_INBOX_KEEP_MAILS", d.keepMails()),
+                Duration.ofDays(r.positive("SLUICE_INBOX_KEEP_DAYS", (int) d.keepFor().toDays())));
     }
 
     /** An optional service URL; it must be http(s) so a typo stops start-up instead of every run. */

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sluice.engine.Engine;
 import dev.sluice.hook.HookIndex;
+import dev.sluice.inbox.InboxAddresses;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.output.OwnerPipes;
 import dev.sluice.pipe.PipeCodec;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * Saving and finding pipes: every save is validated first (clear messages naming the block) and
  * drops the pipe's cached outputs, so the next request sees the new version. Lookups are cached
  * briefly because every feed request needs one. Saves also keep the index of webhooks in step
- * with the pipe's Webhook blocks.
+ * with the pipe's Webhook blocks, and the inbox addresses with its Inbox blocks.
  */
 public final class PipeService {
     /** How a fork's title starts. */
@@ -34,10 +35,13 @@ public final class PipeService {
     private final FeedOutputs outputs;
     private final PlanLimits limits;
     private final HookIndex hooks;
+    private final InboxAddresses inboxes;
     private final Cache<String, Optional<StoredPipe>> byId = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterWrite(Duration.ofSeconds(30)).build();
 
-    public PipeService(PipeRepository pipes, Engine engine, FeedOutputs outputs, PlanLimits limits, HookIndex hooks) {
+    public PipeService(PipeRepository pipes, Engine engine, FeedOutputs outputs, PlanLimits limits, HookIndex hooks,
+            InboxAddresses inboxes) {
+        this.inboxes = inboxes;
         this.pipes = pipes;
         this.engine = engine;
         this.outputs = outputs;
@@ -59,6 +63,7 @@ public final class PipeService {
         PipeDoc doc = validate(draft.json(), null, ownerId);
         StoredPipe saved = pipes.create(ownerId, canonical(draft));
         hooks.sync(saved.id(), doc);
+        inboxes.sync(saved.id(), doc);
         return saved;
     }
 
@@ -77,7 +82,8 @@ public final class PipeService {
     /**
      * A private copy of {@code source} owned by {@code owner} (a fork of someone's public pipe,
      * or a duplicate of one's own). Webhook blocks get fresh ids and no secret, so the copy
-     * neither receives the original's events nor learns its secret. The copy is validated as
+     * neither receives the original's events nor learns its secret; Inbox blocks get fresh ids,
+     * so the copy has addresses of its own. The copy is validated as
      * the new owner's: a Pipe block using a pipe they may not read is refused.
      */
     public StoredPipe fork(StoredPipe source, User owner) throws PipeFormatException {
@@ -108,11 +114,13 @@ public final class PipeService {
         PipeDoc doc = validate(draft.json(), pipe.id(), pipe.ownerId());
         StoredPipe saved = pipes.update(pipe.id(), canonical(draft)).orElseThrow();
         hooks.sync(saved.id(), doc);
+        inboxes.sync(saved.id(), doc);
         forget(pipe.id());
         return saved;
     }
 
     public boolean delete(String id) {
+        inboxes.remove(id);
         boolean deleted = pipes.delete(id);
         hooks.remove(id);
         forget(id);
@@ -132,6 +140,7 @@ public final class PipeService {
         PipeDoc doc = PipeCodec.parse(json);
         engine.validator().validate(doc, selfId, new OwnerPipes(pipes, ownerId));
         hooks.check(doc, selfId);
+        inboxes.check(doc, selfId);
         return doc;
     }
 

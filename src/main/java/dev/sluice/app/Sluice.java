@@ -11,6 +11,7 @@ import dev.sluice.auth.ServerSecrets;
 import dev.sluice.auth.Sessions;
 import dev.sluice.ops.BackgroundJobs;
 import dev.sluice.ops.Prometheus;
+import dev.sluice.ops.InboxRetention;
 import dev.sluice.ops.Retention;
 import dev.sluice.ops.Sweeps;
 import dev.sluice.auth.TokenBuckets;
@@ -29,6 +30,10 @@ import dev.sluice.hook.HookIngest;
 import dev.sluice.hook.HookRetention;
 import dev.sluice.hook.InMemoryHookRateLimiter;
 import dev.sluice.hook.StoredHookEvents;
+import dev.sluice.inbox.InboxAddresses;
+import dev.sluice.inbox.InboxDelivery;
+import dev.sluice.inbox.SmtpReceiver;
+import dev.sluice.inbox.StoredInboxMails;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.output.Warmup;
 import dev.sluice.plan.PlanLimits;
@@ -36,6 +41,8 @@ import dev.sluice.plan.Plans;
 import dev.sluice.render.ChromiumRenderer;
 import dev.sluice.store.Database;
 import dev.sluice.store.FirstSeenRepository;
+import dev.sluice.store.InboxMailRepository;
+import dev.sluice.store.InboxRepository;
 import dev.sluice.store.LastOutputRepository;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.UserRepository;
@@ -81,6 +88,11 @@ public final class Sluice implements AutoCloseable {
     private final HookIndex hookIndex;
     private final HookEvents hookEvents;
     private final HookIngest hookIngest;
+    // Newsletter inboxes: addresses of Inbox blocks, their mail, the SMTP receiver (when SLUICE_SMTP_LISTEN is set)
+    private final InboxAddresses inboxes;
+    private final InboxMailRepository inboxMails;
+    private final InboxDelivery inboxDelivery;
+    private SmtpReceiver smtp;
     // Settings and account: address changes, account deletion
     private final dev.sluice.auth.EmailChange emailChange;
     private final dev.sluice.store.AccountDeletion accountDeletion;
@@ -111,9 +123,13 @@ public final class Sluice implements AutoCloseable {
         this.hookIndex = new HookIndex(stores.hooks());
         this.hookEvents = stores.hookEvents();
         this.firstSeen = new FirstSeenRepository(db);
+        InboxRepository inboxRepository = new InboxRepository(db);
+        this.inboxes = new InboxAddresses(inboxRepository);
+        this.inboxMails = new InboxMailRepository(db);
         this.engine = new Engine(Blocks.registry(), downloader, new CachingFeedDecoder(new FeedParser()), clock,
                 new StoredHookEvents(hookIndex, hookEvents), config.integrations(), firstSeen,
-                config.integrations().browser().map(binary -> new ChromiumRenderer(binary, downloader)).orElse(null));
+                config.integrations().browser().map(binary -> new ChromiumRenderer(binary, downloader)).orElse(null),
+                new StoredInboxMails(inboxRepository, inboxMails, config.baseUrl()));
         this.users = new UserRepository(db, clock);
         this.pipeRepository = new PipeRepository(db, clock);
         this.admission = new Admission(config.maxConcurrentRuns(), config.maxColdRunsPerUser(), Duration.ofSeconds(2));
@@ -122,7 +138,7 @@ public final class Sluice implements AutoCloseable {
         this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
                 clock, config.outputFreshFor(), config.baseUrl(), new dev.sluice.store.PipeRuns(db), runJournal);
         this.usage = new dev.sluice.store.PipeUsage(db);
-        this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits, hookIndex);
+        this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits, hookIndex, inboxes);
         this.tokens = new ApiTokens(stores.apiTokens(), users, clock);
         this.portier = config.portierBroker() == null ? null : new PortierLogin(
                 new PortierBroker(config.portierBroker(), new okhttp3.OkHttpClient.Builder()
@@ -152,6 +168,10 @@ public final class Sluice implements AutoCloseable {
                 clock, config.alerts());
         this.hookIngest = new HookIngest(hookIndex, hookEvents,
                 new InMemoryHookRateLimiter(config.hooks().ratePerMinute(), config.hooks().burst(), clock),
+                clock, outputs::contentChanged);
+        this.inboxDelivery = new InboxDelivery(inboxRepository, inboxMails, config.inbox(),
+                new TokenBuckets(config.inbox().mailsPerHour(), Duration.ofHours(1), clock),
+                new TokenBuckets(config.inbox().mailsPerIpPerHour(), Duration.ofHours(1), clock),
                 clock, outputs::contentChanged);
     }
 
@@ -189,8 +209,17 @@ public final class Sluice implements AutoCloseable {
         return new HttpDownloader(fetch, clock);
     }
 
-    /** Starts the HTTP server on the configured port (0 picks a free one). */
+    /**
+     * Starts the SMTP receiver (when configured) and the HTTP server on the configured port (0
+     * picks a free one); closes everything when the receiver cannot listen.
+     */
     public Sluice serve() {
+        try {
+            startReceivingMail();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         web = new WebServer(webServices()).start("0.0.0.0", config.port());
         startJobs();
         return this;
@@ -205,8 +234,11 @@ public final class Sluice implements AutoCloseable {
     private void startJobs() {
         jobs = new BackgroundJobs()
                 .once("webhook index repair", hookIndex::repair)
+                .once("inbox address repair", inboxes::repair)
                 .every(HookRetention.EVERY, Duration.ofMinutes(1), "webhook retention",
                         new HookRetention(hookEvents, config.hooks(), clock, Duration.ofMillis(20)))
+                .every(InboxRetention.EVERY, Duration.ofMinutes(1), "inbox retention",
+                        new InboxRetention(inboxMails, config.inbox(), clock, Duration.ofMillis(20)))
                 .every(Retention.EVERY, Duration.ofMinutes(2), "retention",
                         new Retention(stores.expiredRows(), clock, Sweeps.standard(), Retention.BATCH, Duration.ofMillis(20)))
                 .alsoAtClose(Duration.ofMinutes(1), "feed request counts", usage::flush)
@@ -218,6 +250,18 @@ public final class Sluice implements AutoCloseable {
     /** Runs the pipe health job now: incidents opened and cleared, alert mails sent (tests; the jobs thread runs it every minute). */
     public void checkHealth() {
         healthJob.run();
+    }
+
+    /** Starts the SMTP receiver of newsletter inboxes when SLUICE_SMTP_LISTEN says where. */
+    private void startReceivingMail() {
+        if (config.inbox().listening()) {
+            smtp = SmtpReceiver.start(inboxDelivery);
+        }
+    }
+
+    /** The port the SMTP receiver listens on; empty when it is off. */
+    public java.util.OptionalInt smtpPort() {
+        return smtp == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(smtp.port());
     }
 
     /** Adds the counted feed requests to the database now (the gallery's "most used"). */
@@ -234,13 +278,18 @@ public final class Sluice implements AutoCloseable {
         CompletableFuture<Sluice> opening = CompletableFuture.supplyAsync(() -> open(config));
         WebServer web = new WebServer(opening.thenApply(Sluice::webServices), warmUp(config, opening))
                 .start("0.0.0.0", config.port());
+        Sluice sluice = null;
         try {
-            Sluice sluice = join(opening);
+            sluice = join(opening);
+            sluice.startReceivingMail();
             sluice.web = web;
             sluice.startJobs();
             return sluice;
         } catch (RuntimeException e) {
             web.stop();
+            if (sluice != null) {
+                sluice.close();
+            }
             throw e;
         }
     }
@@ -325,6 +374,9 @@ public final class Sluice implements AutoCloseable {
 
     @Override
     public void close() {
+        if (smtp != null) {
+            smtp.close(); // first: no mail is accepted that could not be stored
+        }
         if (web != null) {
             // In-flight runs may finish: the longest run limit of any plan, and a little more.
             web.stop(plans.longestRunLimit().plus(DRAIN_MARGIN));

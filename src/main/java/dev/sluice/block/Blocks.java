@@ -16,6 +16,7 @@ import dev.sluice.block.data.WateredReplaceBlock;
 import dev.sluice.block.control.ForeachBlock;
 import dev.sluice.block.control.MergeBlock;
 import dev.sluice.block.input.FeedBlock;
+import dev.sluice.block.input.InboxBlock;
 import dev.sluice.block.input.PipeBlock;
 import dev.sluice.block.input.TextinputBlock;
 import dev.sluice.block.integration.DiscontinuedBlock;
@@ -43,7 +44,7 @@ import java.util.List;
 public final class Blocks {
     private static final BlockRegistry REGISTRY = new BlockRegistry(List.of(
             // Inputs
-            FeedBlock.TYPE, DownloadBlock.TYPE, TextinputBlock.TYPE, PipeBlock.TYPE, WebhookBlock.TYPE,
+            FeedBlock.TYPE, DownloadBlock.TYPE, TextinputBlock.TYPE, PipeBlock.TYPE, WebhookBlock.TYPE, InboxBlock.TYPE,
             // Integrations
             RedditBlock.TYPE, SoundcloudBlock.TYPE,
             RssboxBlock.DAILYMOTION, RssboxBlock.MIXCLOUD, RssboxBlock.SPEEDRUN, RssboxBlock.SVTPLAY,

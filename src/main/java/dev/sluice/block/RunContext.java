@@ -54,6 +54,15 @@ public interface RunContext {
     }
 
     /**
+     * The newest mails of the inbox {@code blockId} (an Inbox block's id), newest first, at most
+     * {@code limit}. Throws {@link BlockError} when the inbox belongs to no saved pipe, or to one
+     * neither being run nor the run's owner's, or when this context has no mail store (the default).
+     */
+    default List<InboxMail> inboxMails(String blockId, int limit) {
+        throw new BlockError(InboxMailSource.UNAVAILABLE);
+    }
+
+    /**
      * Whether the run's owner's plan includes JavaScript rendering (SPEC §12); false unless the
      * engine was told so for this run.
      */

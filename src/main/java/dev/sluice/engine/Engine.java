@@ -5,6 +5,7 @@ import dev.sluice.block.BlockRegistry;
 import dev.sluice.block.Deadline;
 import dev.sluice.block.FirstSeenDates;
 import dev.sluice.block.HookEventSource;
+import dev.sluice.block.InboxMailSource;
 import dev.sluice.block.Integrations;
 import dev.sluice.block.Value;
 import dev.sluice.fetch.Downloader;
@@ -42,6 +43,7 @@ public final class Engine {
     private final FirstSeenDates firstSeen;
     /** The browser for JavaScript rendering, or null when the server has none. */
     private final Renderer renderer;
+    private final InboxMailSource inboxMails;
 
     /** An engine without a webhook store: Webhook blocks fail with a clear message. */
     public Engine(BlockRegistry registry, Downloader downloader, FeedDecoder decoder, InstantSource clock) {
@@ -63,6 +65,14 @@ public final class Engine {
     /** As above, with Download blocks rendering JavaScript through {@code renderer} (null: not configured). */
     public Engine(BlockRegistry registry, Downloader downloader, FeedDecoder decoder, InstantSource clock,
             HookEventSource hookEvents, Integrations integrations, FirstSeenDates firstSeen, Renderer renderer) {
+        this(registry, downloader, decoder, clock, hookEvents, integrations, firstSeen, renderer, InboxMailSource.NONE);
+    }
+
+    /** As above, with Inbox blocks reading the mail in {@code inboxMails}. */
+    public Engine(BlockRegistry registry, Downloader downloader, FeedDecoder decoder, InstantSource clock,
+            HookEventSource hookEvents, Integrations integrations, FirstSeenDates firstSeen, Renderer renderer,
+            InboxMailSource inboxMails) {
+        this.inboxMails = inboxMails;
         this.renderer = renderer;
         this.registry = registry;
         this.integrations = integrations;
@@ -132,6 +142,10 @@ public final class Engine {
 
     HookEventSource hookEvents() {
         return hookEvents;
+    }
+
+    InboxMailSource inboxMails() {
+        return inboxMails;
     }
 
     /** The gateways configured for integration blocks (RSS-Bridge, rssbox, a browser). */

@@ -5,6 +5,8 @@ import dev.sluice.block.Deadline;
 import dev.sluice.block.DeadlineExceeded;
 import dev.sluice.block.HookEvent;
 import dev.sluice.block.HookEventSource;
+import dev.sluice.block.InboxMail;
+import dev.sluice.block.InboxMailSource;
 import dev.sluice.block.Integrations;
 import dev.sluice.block.RunContext;
 import dev.sluice.block.Value;
@@ -26,6 +28,9 @@ final class NodeContext implements RunContext {
     /** Why a Webhook block gets no events; the same whether the hook is unknown or someone else's. */
     static final String NO_SAVED_HOOK = "This Webhook block is not part of a saved pipe yet: save the pipe, "
             + "then send events to its hook URL";
+    /** Why an Inbox block gets no mail; the same whether the inbox is unknown or someone else's. */
+    static final String NO_SAVED_INBOX = "This Inbox block is not part of a saved pipe of yours yet: save the pipe, "
+            + "then subscribe its address to newsletters";
     /** Most dropped items kept per block in the trace. */
     static final int MAX_DROPS = 1000;
 
@@ -113,6 +118,23 @@ final class NodeContext implements RunContext {
             throw new BlockError(NO_SAVED_HOOK);
         }
         return hooks.recent(hookId, limit);
+    }
+
+    /**
+     * Mail is read only by the pipe the inbox belongs to (also when another pipe runs it as a
+     * sub-pipe: its output is what its owner publishes) and by its owner's runs (the editor's
+     * inspector, their other pipes). Unlike webhook events, a public pipe's inbox is not open to
+     * other users' pipes: mail can carry what a subscriber would not publish (personal
+     * unsubscribe links). Someone else's inbox is reported exactly like an unknown one.
+     */
+    @Override
+    public List<InboxMail> inboxMails(String blockId, int limit) {
+        InboxMailSource inbox = state.engine.inboxMails();
+        String pipeId = inbox.pipeOf(blockId).orElseThrow(() -> new BlockError(NO_SAVED_INBOX));
+        if (!pipeId.equals(run.pipeId()) && !state.request.refs().owns(pipeId)) {
+            throw new BlockError(NO_SAVED_INBOX);
+        }
+        return inbox.recent(blockId, limit);
     }
 
     @Override

@@ -58,6 +58,11 @@ final class PlanRun {
         this.started = new AtomicIntegerArray(plan.nodes().size());
     }
 
+    /** The stored pipe whose plan this is; null for an unsaved pipe (the editor's inspector). */
+    String pipeId() {
+        return pipePath.isEmpty() ? null : pipePath.get(pipePath.size() - 1);
+    }
+
     /** Whether this plan is a stored pipe run by a Pipe block rather than the pipe asked for. */
     boolean inSubPipe() {
         return parent != null;

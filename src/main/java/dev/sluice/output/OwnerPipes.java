@@ -18,6 +18,11 @@ public record OwnerPipes(PipeRepository pipes, long ownerId) implements PipeRefe
     }
 
     @Override
+    public boolean owns(String pipeId) {
+        return ownerId != NOBODY && pipes.find(pipeId).filter(p -> p.ownerId() == ownerId).isPresent();
+    }
+
+    @Override
     public Optional<PipeDoc> readable(String pipeId) {
         return pipes.find(pipeId)
                 .filter(p -> p.ownerId() == ownerId || p.isPublic())

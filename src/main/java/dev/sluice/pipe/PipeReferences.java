@@ -13,4 +13,9 @@ public interface PipeReferences {
 
     /** The pipe {@code pipeId} if it exists and the owner may read it; empty otherwise. */
     Optional<PipeDoc> readable(String pipeId);
+
+    /** Whether the pipe {@code pipeId} exists and is the owner's own (not merely public); false unless known. */
+    default boolean owns(String pipeId) {
+        return false;
+    }
 }

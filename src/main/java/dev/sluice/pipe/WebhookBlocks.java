@@ -20,6 +20,8 @@ import java.util.Set;
 public final class WebhookBlocks {
     /** The block type of webhooks in the pipe JSON. */
     public static final String TYPE = "WebhookBlock";
+    /** The block type of newsletter inboxes, whose id is likewise an address (a mail address). */
+    public static final String INBOX_TYPE = "InboxBlock";
     /** The index of the secret in the block's {@code userinputs}. */
     public static final int SECRET = 1;
     /** Webhook block ids are what the editor makes: 10 lowercase hex characters. */
@@ -42,7 +44,7 @@ public final class WebhookBlocks {
 
     /**
      * A copy of {@code pipe} for a fork or duplicate: every Webhook block gets a fresh id (links
-     * to it follow) and no secret.
+     * to it follow) and no secret; every Inbox block a fresh id, so the copy has its own address.
      */
     public static ObjectNode renewed(ObjectNode pipe) {
         ObjectNode copy = withoutSecrets(pipe);
@@ -50,7 +52,7 @@ public final class WebhookBlocks {
         copy.path("blocks").forEach(b -> taken.add(b.path("id").asText()));
         Map<String, String> renamed = new HashMap<>();
         for (JsonNode block : copy.path("blocks")) {
-            if (isWebhook(block)) {
+            if (isWebhook(block) || block.isObject() && INBOX_TYPE.equals(block.path("type").asText())) {
                 String fresh = freshId(taken);
                 renamed.put(block.path("id").asText(), fresh);
                 ((ObjectNode) block).put("id", fresh);

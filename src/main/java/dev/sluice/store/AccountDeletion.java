@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Deletes an account and everything it owns (SPEC §10) in one transaction: its pipes with their
- * versions, tags, likes, webhooks, webhook events, last outputs, first-seen dates, run statuses,
- * run history, health, alert settings, incidents and alert notices; the likes
+ * versions, tags, likes, webhooks, webhook events, inboxes with their mail and attachments, last
+ * outputs, first-seen dates, run statuses, run history, health, alert settings, incidents and
+ * alert notices; the likes
  * it gave; its sessions, API tokens, pending login links and address changes. Every table is
  * named here, rather than left to foreign-key cascades, so that a reader sees what goes and a
  * table without a foreign key (webhook events, first-seen dates, login links) is not forgotten.
@@ -30,6 +31,10 @@ public final class AccountDeletion {
      * rows. Each {@code ?} is the user's id.
      */
     private static final List<String> STATEMENTS = List.of(
+            "DELETE FROM inbox_attachments WHERE mail_id IN (SELECT m.id FROM inbox_mails m JOIN inboxes i ON i.address = m.address "
+                    + "JOIN pipes p ON p.id = i.pipe_id WHERE p.owner_id = ?)",
+            "DELETE FROM inbox_mails WHERE address IN (SELECT i.address FROM inboxes i JOIN pipes p ON p.id = i.pipe_id WHERE p.owner_id = ?)",
+            "DELETE FROM inboxes WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",
             "DELETE FROM hook_events WHERE hook_id IN (SELECT h.hook_id FROM hooks h JOIN pipes p ON p.id = h.pipe_id WHERE p.owner_id = ?)",
             "DELETE FROM hooks WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",
             "DELETE FROM first_seen WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",

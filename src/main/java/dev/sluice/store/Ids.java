@@ -21,6 +21,11 @@ public final class Ids {
         return random(24);
     }
 
+    /** An inbox attachment's id, its download URL's only credential: 32 base-62 characters, about 190 bits. */
+    public static String attachmentId() {
+        return random(32);
+    }
+
     public static String random(int length) {
         char[] out = new char[length];
         for (int i = 0; i < length; i++) {

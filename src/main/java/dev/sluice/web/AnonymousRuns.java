@@ -78,13 +78,18 @@ final class AnonymousRuns {
     }
 
     /**
-     * Refuses a visitor's pipe with a Webhook block: the events a hook received belong to the
-     * owner of the pipe it is in, and only a logged-in owner may read them.
+     * Refuses a visitor's pipe with a Webhook or Inbox block: the events a hook received (the
+     * mail an inbox received) belong to the owner of the pipe it is in, and only a logged-in
+     * owner may read them.
      */
     static void refuseWebhooks(PipeDoc doc) {
         for (BlockSpec block : doc.blocks()) {
             if (WebhookBlocks.TYPE.equals(block.type())) {
                 throw new ApiError(403, "Webhook block " + block.label() + " needs an account: its events are its owner's. "
+                        + "Log in to run this pipe", block.id());
+            }
+            if (WebhookBlocks.INBOX_TYPE.equals(block.type())) {
+                throw new ApiError(403, "Inbox block " + block.label() + " needs an account: its mail is its owner's. "
                         + "Log in to run this pipe", block.id());
             }
         }

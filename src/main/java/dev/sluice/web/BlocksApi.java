@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.block.BlockRegistry;
 import dev.sluice.block.BlockType;
 import dev.sluice.block.Integrations;
+import dev.sluice.block.input.InboxBlock;
 import dev.sluice.block.integration.DiscontinuedBlock;
 import dev.sluice.block.integration.RedditBlock;
 import dev.sluice.block.integration.RssboxBlock;
@@ -25,14 +26,19 @@ final class BlocksApi {
     BlocksApi(BlockRegistry registry, Integrations integrations) {
         ArrayNode list = Json.MAPPER.createArrayNode();
         for (BlockType t : registry.all()) {
-            list.add(describe(t).put("palette", inPalette(t, integrations)));
+            ObjectNode block = describe(t).put("palette", inPalette(t, integrations));
+            if (t == InboxBlock.TYPE) {
+                // The editor shows an Inbox block's address: <block id>@<this domain>.
+                integrations.mail().ifPresent(domain -> block.put("mailDomain", domain));
+            }
+            list.add(block);
         }
         this.body = list.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
      * Whether the palette offers a block (SPEC §6): integrations only when their gateway is
-     * configured, dead services never. Every block is still listed — the editor needs them all
+     * configured, the Inbox only when this server receives mail, dead services never. Every block is still listed — the editor needs them all
      * to draw old pipes — with {@code "palette": false} for those it should not offer.
      */
     static boolean inPalette(BlockType t, Integrations integrations) {
@@ -44,6 +50,9 @@ final class BlocksApi {
         }
         if (t.block() instanceof RssboxBlock) {
             return integrations.rssBox().isPresent();
+        }
+        if (t == InboxBlock.TYPE) {
+            return integrations.mail().isPresent();
         }
         return true;
     }

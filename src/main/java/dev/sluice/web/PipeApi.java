@@ -28,12 +28,13 @@ final class PipeApi {
     private final PipeAccess access;
     private final PipeJsonView view;
 
-    PipeApi(PipeService pipes, PipeVersions versions, PipeLikes likes, FeedOutputs outputs) {
+    /** @param mailDomain the domain Inbox blocks receive mail at; null when this server receives none */
+    PipeApi(PipeService pipes, PipeVersions versions, PipeLikes likes, FeedOutputs outputs, String mailDomain) {
         this.pipes = pipes;
         this.versions = versions;
         this.likes = likes;
         this.access = new PipeAccess(pipes);
-        this.view = new PipeJsonView(outputs);
+        this.view = new PipeJsonView(outputs, mailDomain);
     }
 
     /** {@code GET /api/pipes}: the caller's own pipes, newest change first, without their JSON. */

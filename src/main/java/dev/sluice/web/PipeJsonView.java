@@ -2,7 +2,9 @@ package dev.sluice.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.inbox.InboxAddresses;
 import dev.sluice.feed.OutputFormat;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.pipe.WebhookBlocks;
@@ -11,13 +13,17 @@ import dev.sluice.store.StoredPipe;
 
 /**
  * A stored pipe as the JSON API shows it (SPEC §13). What depends on who is looking is decided
- * here: only the owner sees the feed key (in {@code feedUrl}) and the Webhook blocks' secrets.
+ * here: only the owner sees the feed key (in {@code feedUrl}), the Webhook blocks' secrets and
+ * the mail addresses of the Inbox blocks ({@code inboxes}).
  */
 final class PipeJsonView {
     private final FeedOutputs outputs;
+    /** The domain Inbox blocks receive mail at; null when this server receives none. */
+    private final String mailDomain;
 
-    PipeJsonView(FeedOutputs outputs) {
+    PipeJsonView(FeedOutputs outputs, String mailDomain) {
         this.outputs = outputs;
+        this.mailDomain = mailDomain;
     }
 
     /** How many likes a pipe has and whether the viewer is one of them. */
@@ -46,6 +52,16 @@ final class PipeJsonView {
         if (withPipe) {
             ObjectNode json = tree(pipe.json());
             out.set("pipe", byOwner ? json : WebhookBlocks.withoutSecrets(json));
+            if (byOwner && mailDomain != null) {
+                ArrayNode inboxes = out.putArray("inboxes");
+                for (JsonNode block : json.path("blocks")) {
+                    if (WebhookBlocks.INBOX_TYPE.equals(block.path("type").asText())) {
+                        String id = block.path("id").asText();
+                        inboxes.addObject().put("block", id)
+                                .put("address", InboxAddresses.addressOf(id) + "@" + mailDomain);
+                    }
+                }
+            }
         }
         return out;
     }

@@ -147,7 +147,7 @@ public final class WebServer {
 
         // JSON API for pipes (SPEC §13); who may do what: PipeAccess (accounts issue, API area)
         CompletableFuture<PipeApi> api = services.thenApply(s -> new PipeApi(s.pipes(), new PipeVersions(s.db()),
-                new PipeLikes(s.db(), s.clock()), s.outputs()));
+                new PipeLikes(s.db(), s.clock()), s.outputs(), s.engine().integrations().mail().orElse(null)));
         app.get("/api/pipes", ctx -> api.join().list(ctx));
         app.post("/api/pipes", ctx -> api.join().create(ctx));
         app.get("/api/pipes/{id}", ctx -> api.join().get(ctx));
@@ -234,6 +234,10 @@ public final class WebServer {
         // Webhooks (SPEC §14).
         CompletableFuture<HookRoutes> hooks = services.thenApply(s -> new HookRoutes(s.hooks()));
         app.post(HookRoutes.PREFIX + "{hookId}", ctx -> hooks.join().receive(ctx));
+
+        // Newsletter inboxes: attachments of received mail, behind their random ids.
+        CompletableFuture<InboxRoutes> inbox = services.thenApply(s -> new InboxRoutes(new dev.sluice.store.InboxMailRepository(s.db())));
+        app.get(InboxRoutes.PATH, ctx -> inbox.join().download(ctx));
 
         // Settings and account (SPEC §10): /settings and its forms, export, import, deletion, OPML.
         CompletableFuture<dev.sluice.web.account.AccountRoutes> account = services.thenApply(s -> dev.sluice.web.account.AccountRoutes.create(

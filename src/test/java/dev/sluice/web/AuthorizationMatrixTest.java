@@ -155,6 +155,9 @@ class AuthorizationMatrixTest {
             new Row("GET /editor/picker",                     "GET",    "/editor/picker",                      null,                  "400 400 302 | 400 400 302"),
             // Webhooks need no login: the hook id (and its secret, when set) is the credential.
             new Row("POST /hook/{hookId}",                    "POST",   "/hook/0000000000",                    "{}",                  "404 404 404 | 404 404 404"),
+            // Inbox attachments need no login: the random id in the pipe's feed is the credential (InboxDeliveryTest).
+            new Row("GET /inbox/attachments/{id}",            "GET",    "/inbox/attachments/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", null,  "404 404 404 | 404 404 404"),
+            new Row("GET /inbox/attachments/{id}",            "GET",    "/inbox/attachments/..%2Fsluice.db",   null,                  "404 404 404 | 404 404 404"),
             // Settings and account: one's own only; anonymous callers are sent to log in. Changing
             // or deleting the account needs a browser session: an API token is refused (403).
             new Row("GET /settings",                          "GET",    "/settings",                           null,                  "200 200 302 | 200 200 302"),

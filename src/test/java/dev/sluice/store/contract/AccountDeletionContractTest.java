@@ -9,6 +9,8 @@ import dev.sluice.store.HookEvents;
 import dev.sluice.store.HookStore;
 import dev.sluice.store.Incident;
 import dev.sluice.store.Incidents;
+import dev.sluice.store.InboxMailRepository;
+import dev.sluice.store.InboxRepository;
 import dev.sluice.store.LastOutput;
 import dev.sluice.store.LastOutputRepository;
 import dev.sluice.store.LastRun;
@@ -26,6 +28,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +59,11 @@ class AccountDeletionContractTest extends StoreContract {
         journal.flush();
         new PipeAlerts(db, clock).save(p.id(), new AlertSettings(true, 1));
         new Incidents(db).open(p.id(), Incident.Kind.FAILING, T0, "x", T0);
+        String address = "inbox-of-" + tag;
+        new InboxRepository(db).replace(p.id(), Set.of(address));
+        new InboxMailRepository(db).store(List.of(address), new InboxMailRepository.NewMail("from@example.org", T0,
+                "key-" + tag, "s", "a", null, "<p>x</p>", "", "", 10, List.of(
+                        new InboxMailRepository.NewAttachment("a.txt", "text/plain", "", 1, new byte[] {3}))), 10);
         stores.sessions().start("session-" + tag, u.id(), 0, Long.MAX_VALUE);
         stores.apiTokens().create(u.id(), "t", "token-" + tag, 0, 10);
         stores.emailChanges().issue("change-" + tag, u.id(), tag + "@new.example", 0, Long.MAX_VALUE, 0);
