@@ -35,7 +35,8 @@ public record Config(
         Integrations integrations,
         String metricsToken,
         boolean warmup,
-        boolean anonymousRuns) {
+        boolean anonymousRuns,
+        dev.sluice.websub.WebSubSettings webSub) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -74,7 +75,18 @@ public record Config(
                 r.text("SLUICE_METRICS_TOKEN", ""),
                 r.bool("SLUICE_WARMUP", true),
                 // Visitors without an account may try pipes in the editor's inspector (anonymous plan).
-                r.bool("SLUICE_ANONYMOUS_RUNS", true));
+                r.bool("SLUICE_ANONYMOUS_RUNS", true),
+                webSub(r));
+    }
+
+    /** WebSub: an external hub, or the built-in one with its limits. */
+    private static dev.sluice.websub.WebSubSettings webSub(Reader r) {
+        dev.sluice.websub.WebSubSettings d = dev.sluice.websub.WebSubSettings.DEFAULTS;
+        String hub = httpUrl(r, "SLUICE_WEBSUB_HUB");
+        return new dev.sluice.websub.WebSubSettings(hub.isEmpty() ? null : hub,
+                r.positive("SLUICE_WEBSUB_MAX_PER_FEED", d.maxPerFeed()),
+                r.positive("SLUICE_WEBSUB_MAX_SUBSCRIPTIONS", d.maxSubscriptions()),
+                Duration.ofSeconds(r.positive("SLUICE_WEBSUB_REFRESH_SECONDS", (int) d.refreshEvery().toSeconds())));
     }
 
     /** An optional service URL; it must be http(s) so a typo stops start-up instead of every run. */

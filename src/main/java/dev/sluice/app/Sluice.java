@@ -20,8 +20,10 @@ import dev.sluice.engine.Admission;
 import dev.sluice.engine.CachingFeedDecoder;
 import dev.sluice.engine.Engine;
 import dev.sluice.feed.FeedParser;
+import dev.sluice.fetch.AddressPolicy;
 import dev.sluice.fetch.FetchConfig;
 import dev.sluice.fetch.HttpDownloader;
+import dev.sluice.fetch.Resolver;
 import dev.sluice.hook.HookEvents;
 import dev.sluice.hook.HookIndex;
 import dev.sluice.hook.HookIngest;
@@ -39,6 +41,7 @@ import dev.sluice.store.LastOutputRepository;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.UserRepository;
 import dev.sluice.web.WebServer;
+import dev.sluice.websub.WebSub;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
@@ -86,6 +89,8 @@ public final class Sluice implements AutoCloseable {
     private final dev.sluice.store.PipeUsage usage;
     /** First-seen dates of undated generated items (SPEC §4). */
     private final FirstSeenRepository firstSeen;
+    /** WebSub: hub discovery, the built-in hub, pushing changed feeds. */
+    private final WebSub webSub;
     /** Background jobs (retention, counters); started by serving. */
     private BackgroundJobs jobs;
     private WebServer web;
@@ -134,9 +139,18 @@ public final class Sluice implements AutoCloseable {
                 mailer, new TokenBuckets(dev.sluice.auth.EmailChange.PER_ACCOUNT,
                 dev.sluice.auth.EmailChange.WINDOW, clock), config.baseUrl());
         this.accountDeletion = new dev.sluice.store.AccountDeletion(db);
+        // WebSub: requests to subscribers' callbacks go through the same SSRF policy as fetches.
+        this.webSub = new WebSub(new WebSub.Needs(db, outputs, pipeRepository, WebSub.client(
+                config.allowPrivateNetworks() ? AddressPolicy.allowingEverything() : AddressPolicy.publicOnly(),
+                Resolver.SYSTEM, FetchConfig.userAgent(VERSION, config.baseUrl())),
+                clock, config.baseUrl(), config.webSub(), WebSub.BACKOFF));
+        outputs.publishVia(webSub.hubUrl(), webSub::computed);
         this.hookIngest = new HookIngest(hookIndex, hookEvents,
                 new InMemoryHookRateLimiter(config.hooks().ratePerMinute(), config.hooks().burst(), clock),
-                clock, outputs::contentChanged);
+                clock, pipeId -> {
+                    outputs.contentChanged(pipeId);
+                    webSub.contentChanged(pipeId);
+                });
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -195,6 +209,7 @@ public final class Sluice implements AutoCloseable {
                         new Retention(db, clock, Sweeps.standard(), Retention.BATCH, Duration.ofMillis(20)))
                 .alsoAtClose(Duration.ofMinutes(1), "feed request counts", usage::flush)
                 .alsoAtClose(Duration.ofSeconds(5), "run statuses", () -> outputs.lastRuns().flush());
+        webSub.start();
     }
 
     /** Adds the counted feed requests to the database now (the gallery's "most used"). */
@@ -246,7 +261,8 @@ public final class Sluice implements AutoCloseable {
                 sessions, tokens, portier, sessionStarter, login, pipeRepository, hookIngest,
                 emailChange, accountDeletion, metrics, config.metricsToken(), usage,
                 // editor inspector (Extract picker, anonymous runs)
-                downloader, config.anonymousRuns());
+                downloader, config.anonymousRuns(),
+                webSub.hub());
     }
 
     public int port() {
@@ -307,6 +323,7 @@ public final class Sluice implements AutoCloseable {
         if (jobs != null) {
             jobs.close();
         }
+        webSub.close();
         downloader.close();
         metrics.close();
         outputs.close();

@@ -149,6 +149,9 @@ class AuthorizationMatrixTest {
             new Row("GET /editor/picker",                     "GET",    "/editor/picker",                      null,                  "400 400 302 | 400 400 302"),
             // Webhooks need no login: the hook id (and its secret, when set) is the credential.
             new Row("POST /hook/{hookId}",                    "POST",   "/hook/0000000000",                    "{}",                  "404 404 404 | 404 404 404"),
+            // The WebSub hub is for subscribers' servers: no login, no session; the topic must be a
+            // public pipe's feed and the callback must confirm. An empty request is 400 for everyone.
+            new Row("POST /websub",                           "POST",   "/websub",                             null,                  "400 400 400 | 400 400 400"),
             // Settings and account: one's own only; anonymous callers are sent to log in. Changing
             // or deleting the account needs a browser session: an API token is refused (403).
             new Row("GET /settings",                          "GET",    "/settings",                           null,                  "200 200 302 | 200 200 302"),
