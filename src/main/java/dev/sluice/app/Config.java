@@ -38,7 +38,9 @@ public record Config(
         boolean warmup,
         boolean anonymousRuns,
         dev.sluice.health.AlertLimits alerts,
-        InboxSettings inbox) {
+        InboxSettings inbox,
+
+        dev.sluice.websub.WebSubSettings webSub) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -83,7 +85,8 @@ public record Config(
                 new dev.sluice.health.AlertLimits(
                         r.positive("SLUICE_ALERT_FAILURES", dev.sluice.health.AlertLimits.DEFAULTS.failuresToAlert()),
                         r.positive("SLUICE_ALERT_MAILS_PER_HOUR", dev.sluice.health.AlertLimits.DEFAULTS.mailsPerHour())),
-                inbox);
+                inbox,
+                webSub(r));
     }
 
     /** Newsletter inboxes: the SMTP receiver (off unless SLUICE_SMTP_LISTEN is set), its domain and limits. */
@@ -109,6 +112,16 @@ public record Config(
                 r.positive("SLUICE_INBOX_MAILS_PER_IP_PER_HOUR", d.mailsPerIpPerHour()),
                 r.positive("SLUICE_INBOX_KEEP_MAILS", d.keepMails()),
                 Duration.ofDays(r.positive("SLUICE_INBOX_KEEP_DAYS", (int) d.keepFor().toDays())));
+    }
+
+    /** WebSub: an external hub, or the built-in one with its limits. */
+    private static dev.sluice.websub.WebSubSettings webSub(Reader r) {
+        dev.sluice.websub.WebSubSettings d = dev.sluice.websub.WebSubSettings.DEFAULTS;
+        String hub = httpUrl(r, "SLUICE_WEBSUB_HUB");
+        return new dev.sluice.websub.WebSubSettings(hub.isEmpty() ? null : hub,
+                r.positive("SLUICE_WEBSUB_MAX_PER_FEED", d.maxPerFeed()),
+                r.positive("SLUICE_WEBSUB_MAX_SUBSCRIPTIONS", d.maxSubscriptions()),
+                Duration.ofSeconds(r.positive("SLUICE_WEBSUB_REFRESH_SECONDS", (int) d.refreshEvery().toSeconds())));
     }
 
     /** An optional service URL; it must be http(s) so a typo stops start-up instead of every run. */

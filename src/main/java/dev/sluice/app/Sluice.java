@@ -21,10 +21,12 @@ import dev.sluice.engine.Admission;
 import dev.sluice.engine.CachingFeedDecoder;
 import dev.sluice.engine.Engine;
 import dev.sluice.feed.FeedParser;
+import dev.sluice.fetch.AddressPolicy;
 import dev.sluice.fetch.FetchConfig;
 import dev.sluice.fetch.HttpDownloader;
 import dev.sluice.store.HookEvents;
 import dev.sluice.store.Stores;
+import dev.sluice.fetch.Resolver;
 import dev.sluice.hook.HookIndex;
 import dev.sluice.hook.HookIngest;
 import dev.sluice.hook.HookRetention;
@@ -47,6 +49,7 @@ import dev.sluice.store.LastOutputRepository;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.UserRepository;
 import dev.sluice.web.WebServer;
+import dev.sluice.websub.WebSub;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
@@ -104,6 +107,8 @@ public final class Sluice implements AutoCloseable {
     private final dev.sluice.store.RunJournal runJournal;
     private final dev.sluice.health.PipeHealth health;
     private final dev.sluice.health.HealthJob healthJob;
+    /** WebSub: hub discovery, the built-in hub, pushing changed feeds. */
+    private final WebSub webSub;
     /** Background jobs (retention, counters); started by serving. */
     private BackgroundJobs jobs;
     private WebServer web;
@@ -158,6 +163,12 @@ public final class Sluice implements AutoCloseable {
                 mailer, new TokenBuckets(dev.sluice.auth.EmailChange.PER_ACCOUNT,
                 dev.sluice.auth.EmailChange.WINDOW, clock), config.baseUrl());
         this.accountDeletion = new dev.sluice.store.AccountDeletion(db);
+        // WebSub: requests to subscribers' callbacks go through the same SSRF policy as fetches.
+        this.webSub = new WebSub(new WebSub.Needs(db, outputs, pipeRepository, WebSub.client(
+                config.allowPrivateNetworks() ? AddressPolicy.allowingEverything() : AddressPolicy.publicOnly(),
+                Resolver.SYSTEM, FetchConfig.userAgent(VERSION, config.baseUrl())),
+                clock, config.baseUrl(), config.webSub(), WebSub.BACKOFF));
+        outputs.publishVia(webSub.hubUrl(), webSub::computed);
         // Pipe health and alerts: the job and the pages read the same tables; mails go through the login mailer.
         dev.sluice.store.RunHistory runHistory = new dev.sluice.store.RunHistory(db);
         dev.sluice.store.PipeAlerts pipeAlerts = new dev.sluice.store.PipeAlerts(db, clock);
@@ -168,11 +179,11 @@ public final class Sluice implements AutoCloseable {
                 clock, config.alerts());
         this.hookIngest = new HookIngest(hookIndex, hookEvents,
                 new InMemoryHookRateLimiter(config.hooks().ratePerMinute(), config.hooks().burst(), clock),
-                clock, outputs::contentChanged);
+                clock, this::contentChanged);
         this.inboxDelivery = new InboxDelivery(inboxRepository, inboxMails, config.inbox(),
                 new TokenBuckets(config.inbox().mailsPerHour(), Duration.ofHours(1), clock),
                 new TokenBuckets(config.inbox().mailsPerIpPerHour(), Duration.ofHours(1), clock),
-                clock, outputs::contentChanged);
+                clock, this::contentChanged);
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -245,6 +256,7 @@ public final class Sluice implements AutoCloseable {
                 .alsoAtClose(Duration.ofSeconds(5), "run statuses", () -> outputs.lastRuns().flush())
                 .alsoAtClose(Duration.ofSeconds(5), "run history", runJournal::flush)
                 .every(dev.sluice.health.HealthJob.EVERY, dev.sluice.health.HealthJob.EVERY, "pipe health", healthJob);
+        webSub.start();
     }
 
     /** Runs the pipe health job now: incidents opened and cleared, alert mails sent (tests; the jobs thread runs it every minute). */
@@ -262,6 +274,12 @@ public final class Sluice implements AutoCloseable {
     /** The port the SMTP receiver listens on; empty when it is off. */
     public java.util.OptionalInt smtpPort() {
         return smtp == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(smtp.port());
+    }
+
+    /** A webhook event or an inbox mail changed a pipe's input: its outputs are stale and WebSub subscribers are told. */
+    private void contentChanged(String pipeId) {
+        outputs.contentChanged(pipeId);
+        webSub.contentChanged(pipeId);
     }
 
     /** Adds the counted feed requests to the database now (the gallery's "most used"). */
@@ -320,7 +338,9 @@ public final class Sluice implements AutoCloseable {
                 // editor inspector (Extract picker, anonymous runs)
                 downloader, config.anonymousRuns(),
                 // pipe health and alerts
-                health);
+                health,
+                // WebSub: the built-in hub's front door
+                webSub.hub());
     }
 
     public int port() {
@@ -384,6 +404,7 @@ public final class Sluice implements AutoCloseable {
         if (jobs != null) {
             jobs.close();
         }
+        webSub.close();
         downloader.close();
         metrics.close();
         outputs.close();

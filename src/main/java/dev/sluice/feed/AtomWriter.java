@@ -44,8 +44,15 @@ final class AtomWriter {
         if (!link.isEmpty()) {
             feed.setAlternateLinks(new ArrayList<>(List.of(link("alternate", link, HTML_TYPE))));
         }
+        List<Link> others = new ArrayList<>(2);
         if (!options.selfUrl().isEmpty()) {
-            feed.setOtherLinks(new ArrayList<>(List.of(link("self", options.selfUrl(), SELF_TYPE))));
+            others.add(link("self", options.selfUrl(), SELF_TYPE));
+        }
+        if (!options.hubUrl().isEmpty()) {
+            others.add(link("hub", options.hubUrl(), null)); // WebSub discovery
+        }
+        if (!others.isEmpty()) {
+            feed.setOtherLinks(others);
         }
         if (!options.generator().isEmpty()) {
             Generator generator = new Generator();

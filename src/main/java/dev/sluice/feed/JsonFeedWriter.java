@@ -31,6 +31,14 @@ final class JsonFeedWriter {
             field(json, "feed_url", options.selfUrl());
             field(json, "description", channel.description());
             field(json, "icon", channel.image());
+            if (!options.hubUrl().isEmpty()) {
+                json.writeArrayFieldStart("hubs"); // WebSub discovery
+                json.writeStartObject();
+                json.writeStringField("type", "WebSub");
+                json.writeStringField("url", options.hubUrl());
+                json.writeEndObject();
+                json.writeEndArray();
+            }
             json.writeArrayFieldStart("items");
             for (Item item : feed.items()) {
                 item(json, item);

@@ -18,8 +18,9 @@ import org.jdom2.Namespace;
 
 /**
  * RSS 2.0 through Rome's generator, then two touches Rome cannot do: the {@code content},
- * {@code dc} and {@code atom} namespaces declared on the root (Rome drops unused ones; SPEC §9
- * wants them always) and {@code atom:link rel="self"}, which the W3C validator asks for.
+ * {@code dc} and {@code atom} namespaces declared on the root (Rome drops unused ones; they are
+ * wanted always) and {@code atom:link rel="self"}, which the W3C validator asks for, beside
+ * {@code atom:link rel="hub"} when a WebSub hub pushes the feed.
  * Authors go to {@code dc:creator}: RSS {@code author} must be an e-mail address.
  */
 final class RssWriter {
@@ -53,11 +54,21 @@ final class RssWriter {
             image.setLink(channel.getLink());
             channel.setImage(image);
         }
+        List<Element> links = new ArrayList<>(2);
         if (!options.selfUrl().isEmpty()) {
-            channel.setForeignMarkup(new ArrayList<>(List.of(new Element("link", ATOM)
+            links.add(new Element("link", ATOM)
                     .setAttribute("href", XmlText.clean(options.selfUrl()))
                     .setAttribute("rel", "self")
-                    .setAttribute("type", SELF_TYPE))));
+                    .setAttribute("type", SELF_TYPE));
+        }
+        if (!options.hubUrl().isEmpty()) {
+            // WebSub discovery: where to subscribe for pushed updates
+            links.add(new Element("link", ATOM)
+                    .setAttribute("href", XmlText.clean(options.hubUrl()))
+                    .setAttribute("rel", "hub"));
+        }
+        if (!links.isEmpty()) {
+            channel.setForeignMarkup(links);
         }
         List<com.rometools.rome.feed.rss.Item> items = new ArrayList<>(feed.items().size());
         for (Item item : feed.items()) {

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The output of saved pipes: from cache while fresh, else from one shared run (identical
@@ -75,6 +76,10 @@ public final class FeedOutputs implements AutoCloseable {
     private final PipeRuns runOutcomes;
     /** Where every real run is queued for the pipe's run history and health (written behind, in batches). */
     private final RunJournal journal;
+    /** The WebSub hub public feeds name (discovery), or null for none. */
+    private volatile String hubUrl;
+    /** Told of every output a real run produced (WebSub pushes changes); must return at once. */
+    private volatile Consumer<ComputedOutput> onComputed = computed -> { };
 
     private record Rendering(RunKey run, OutputFormat format) {
     }
@@ -109,6 +114,16 @@ public final class FeedOutputs implements AutoCloseable {
     }
 
     /**
+     * Makes public feeds name {@code hubUrl} as their WebSub hub (HTTP {@code Link} header and the
+     * feed's own links) and tells {@code onComputed} of every output a real run produces. Call once,
+     * before serving: renderings made earlier keep what they had.
+     */
+    public void publishVia(String hubUrl, Consumer<ComputedOutput> onComputed) {
+        this.hubUrl = hubUrl;
+        this.onComputed = onComputed;
+    }
+
+    /**
      * The pipe's output in {@code format}; {@code query} may hold any request parameters.
      *
      * @throws DataFormatUnavailable when the pipe outputs data and {@code format} cannot hold it
@@ -133,6 +148,34 @@ public final class FeedOutputs implements AutoCloseable {
         CompiledPipes.Compiled c = compiled.get(pipe, new OwnerPipes(pipes, pipe.ownerId()));
         Map<String, String> params = Params.declared(query, c.paramNames());
         return result(pipe, c, runKey(pipe, params), params);
+    }
+
+    /**
+     * An output a real run just produced, in {@code format}: the same bytes and headers a feed
+     * request for it gets (and it is cached for them).
+     *
+     * @throws DataFormatUnavailable when the pipe outputs data and {@code format} cannot hold it
+     */
+    public RenderedFeed render(ComputedOutput output, OutputFormat format) {
+        Rendering at = new Rendering(output.key(), format);
+        RenderedFeed cached = renderings.getIfPresent(at);
+        if (cached != null && cached.result() == output.result()) {
+            return cached;
+        }
+        RenderedFeed rendered = render(output.pipe(), format, output.key(), output.result());
+        renderings.put(at, rendered);
+        return rendered;
+    }
+
+    /** The canonical form of the parameters in {@code query} that the pipe declares (part of its cache keys). */
+    public String paramsKey(StoredPipe pipe, Map<String, String> query) {
+        return Params.key(Params.declared(query, parameterNames(pipe)));
+    }
+
+    /** The canonical URL of a pipe's output in {@code format} for declared parameters {@code paramsKey}. */
+    public String selfUrl(StoredPipe pipe, OutputFormat format, String paramsKey) {
+        return baseUrl + "/feed/" + pipe.id() + "." + format.extension()
+                + query(pipe, new RunKey(pipe.id(), pipe.version(), 0, paramsKey));
     }
 
     private RunKey runKey(StoredPipe pipe, Map<String, String> params) {
@@ -192,12 +235,22 @@ public final class FeedOutputs implements AutoCloseable {
             FeedResult result = compute(pipe, c, key, params);
             results.put(key, result);
             mine.complete(result);
+            tell(new ComputedOutput(pipe, key, result));
             return result;
         } catch (Admission.Busy | RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;
         } finally {
             inFlight.remove(key, mine);
+        }
+    }
+
+    /** The listener's trouble must not become the reader's: the output is served whatever it does. */
+    private void tell(ComputedOutput computed) {
+        try {
+            onComputed.accept(computed);
+        } catch (RuntimeException e) {
+            LOG.warn("After running pipe {}: {}", computed.pipe().id(), e.toString());
         }
     }
 
@@ -298,8 +351,12 @@ public final class FeedOutputs implements AutoCloseable {
         if (feed.channel().title().isBlank()) {
             feed = feed.withChannel(feed.channel().withTitle(pipe.title().isBlank() ? "Sluice pipe " + pipe.id() : pipe.title()));
         }
-        byte[] body = writer.write(feed, format, new WriteOptions(self, baseUrl + "/pipe/" + pipe.id(), "Sluice"));
-        return RenderedFeed.of(body, format.contentType(), result.changedAt(), result);
+        // Only public feeds name the hub: it takes subscriptions to those alone.
+        String hub = pipe.isPublic() && format != OutputFormat.TEXT ? hubUrl : null;
+        byte[] body = writer.write(feed, format, new WriteOptions(self, baseUrl + "/pipe/" + pipe.id(), "Sluice",
+                hub == null ? "" : hub));
+        String links = hub == null ? null : "<" + hub + ">; rel=\"hub\", <" + self + ">; rel=\"self\"";
+        return RenderedFeed.of(body, format.contentType(), result.changedAt(), result, links);
     }
 
     private static String query(StoredPipe pipe, RunKey key) {

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Deletes an account and everything it owns (SPEC §10) in one transaction: its pipes with their
- * versions, tags, likes, webhooks, webhook events, inboxes with their mail and attachments, last
- * outputs, first-seen dates, run statuses, run history, health, alert settings, incidents and
- * alert notices; the likes
+ * Deletes an account and everything it owns in one transaction: its pipes with their versions,
+ * tags, likes, webhooks, webhook events, inboxes with their mail and attachments, WebSub
+ * subscriptions and announced outputs, last outputs, first-seen dates, run statuses, run history,
+ * health, alert settings, incidents and alert notices; the likes
  * it gave; its sessions, API tokens, pending login links and address changes. Every table is
  * named here, rather than left to foreign-key cascades, so that a reader sees what goes and a
  * table without a foreign key (webhook events, first-seen dates, login links) is not forgotten.
@@ -35,6 +35,8 @@ public final class AccountDeletion {
                     + "JOIN pipes p ON p.id = i.pipe_id WHERE p.owner_id = ?)",
             "DELETE FROM inbox_mails WHERE address IN (SELECT i.address FROM inboxes i JOIN pipes p ON p.id = i.pipe_id WHERE p.owner_id = ?)",
             "DELETE FROM inboxes WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",
+            "DELETE FROM websub_subscriptions WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",
+            "DELETE FROM websub_topics WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",
             "DELETE FROM hook_events WHERE hook_id IN (SELECT h.hook_id FROM hooks h JOIN pipes p ON p.id = h.pipe_id WHERE p.owner_id = ?)",
             "DELETE FROM hooks WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",
             "DELETE FROM first_seen WHERE pipe_id IN (SELECT id FROM pipes WHERE owner_id = ?)",

@@ -19,7 +19,8 @@ import java.util.Optional;
  * login form and webhooks), except anonymous runs of the editor's inspector, which
  * {@link RunApi} puts through {@link #checkOrigin} itself: they spend the server's fetches and the
  * visitor's run budget, so another site must not start them from a visitor's browser; {@code /hook/*}, whose senders are other servers that sign
- * their requests instead; and Portier's verify endpoint, which the broker posts to from its own
+ * their requests instead; the WebSub hub {@code /websub}, which acts for nobody's account (a
+ * subscription is made by its callback's confirmation, not by a cookie); and Portier's verify endpoint, which the broker posts to from its own
  * origin by design (the OpenID Connect form_post), proven instead by the signed id_token and
  * its single-use nonce.
  */
@@ -32,7 +33,7 @@ final class Csrf {
 
     /** Before-handler, after {@link Authentication}: throws a 403 for a forged request. */
     void check(Context ctx) {
-        if (!unsafe(ctx.method()) || ctx.path().startsWith("/hook/")
+        if (!unsafe(ctx.method()) || ctx.path().startsWith("/hook/") || ctx.path().equals(dev.sluice.websub.WebSub.PATH)
                 || ctx.path().equals(dev.sluice.auth.PortierLogin.VERIFY_PATH)) {
             return;
         }

@@ -29,7 +29,8 @@ import org.eclipse.jetty.server.HttpOutput;
  * last complete output when a run fails. A private pipe's feed needs its key or its owner's
  * session or token; without them the pipe does not exist (404), so ids cannot be probed. A pipe
  * that outputs data answers JSON at {@code .json} and XML at {@code .xml}, {@code .rss} and the
- * bare URL; {@code .atom} and {@code .txt} are 406 for it.
+ * bare URL; {@code .atom} and {@code .txt} are 406 for it. A public pipe's feed names its WebSub
+ * hub and its own URL in a {@code Link} header.
  */
 final class FeedRoutes {
     private final PipeService pipes;
@@ -70,6 +71,9 @@ final class FeedRoutes {
         ctx.header("ETag", etag);
         ctx.header("Last-Modified", HttpDates.format(feed.lastModified()));
         ctx.header("Cache-Control", (pipe.get().isPublic() ? "public" : "private") + ", max-age=" + maxAge);
+        if (feed.links() != null) {
+            ctx.header("Link", feed.links()); // WebSub discovery: made once per rendering
+        }
         if (!result.errors().isEmpty()) {
             ctx.header("X-Sluice-Errors", ErrorReport.headerValue(result.errors()));
         }

@@ -60,7 +60,10 @@ public final class WebServer {
                            // editor inspector: whether visitors with no account may run pipes (SLUICE_ANONYMOUS_RUNS)
                            boolean anonymousRuns,
                            // pipe health and alerts: run history, health, alert settings
-                           dev.sluice.health.PipeHealth health) {
+                           dev.sluice.health.PipeHealth health,
+
+                           // WebSub: the built-in hub's front door
+                           dev.sluice.websub.Hub webSubHub) {
     }
 
     private final Javalin app;
@@ -108,8 +111,10 @@ public final class WebServer {
                 s -> new Authentication(s.sessions(), s.tokens(), new SessionCookie(s.baseUrl())));
         CompletableFuture<Csrf> csrf = services.thenApply(s -> new Csrf(s.baseUrl()));
         app.before(ctx -> {
-            // Webhooks: no session; the hook id and signature are their authorisation.
-            if (!ctx.path().equals("/healthz") && !ctx.path().equals("/favicon.ico") && !ctx.path().equals(MetricsRoute.PATH) && !ctx.path().startsWith("/static/") && !ctx.path().startsWith(HookRoutes.PREFIX)) {
+            // Webhooks and the WebSub hub: no session; other servers call them, the hook id and
+            // signature (the hub: the callback's confirmation) are their authorisation.
+            if (!ctx.path().equals("/healthz") && !ctx.path().equals("/favicon.ico") && !ctx.path().equals(MetricsRoute.PATH) && !ctx.path().startsWith("/static/") && !ctx.path().startsWith(HookRoutes.PREFIX)
+                    && !ctx.path().equals(dev.sluice.websub.WebSub.PATH)) {
                 authentication.join().identify(ctx);
                 csrf.join().check(ctx);
             }
@@ -238,6 +243,9 @@ public final class WebServer {
         // Newsletter inboxes: attachments of received mail, behind their random ids.
         CompletableFuture<InboxRoutes> inbox = services.thenApply(s -> new InboxRoutes(new dev.sluice.store.InboxMailRepository(s.db())));
         app.get(InboxRoutes.PATH, ctx -> inbox.join().download(ctx));
+        // WebSub: the built-in hub (subscribers' servers post here).
+        CompletableFuture<WebSubRoutes> webSub = services.thenApply(s -> new WebSubRoutes(s.webSubHub()));
+        app.post(dev.sluice.websub.WebSub.PATH, ctx -> webSub.join().receive(ctx));
 
         // Settings and account (SPEC §10): /settings and its forms, export, import, deletion, OPML.
         CompletableFuture<dev.sluice.web.account.AccountRoutes> account = services.thenApply(s -> dev.sluice.web.account.AccountRoutes.create(

@@ -158,6 +158,9 @@ class AuthorizationMatrixTest {
             // Inbox attachments need no login: the random id in the pipe's feed is the credential (InboxDeliveryTest).
             new Row("GET /inbox/attachments/{id}",            "GET",    "/inbox/attachments/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", null,  "404 404 404 | 404 404 404"),
             new Row("GET /inbox/attachments/{id}",            "GET",    "/inbox/attachments/..%2Fsluice.db",   null,                  "404 404 404 | 404 404 404"),
+            // The WebSub hub is for subscribers' servers: no login, no session; the topic must be a
+            // public pipe's feed and the callback must confirm. An empty request is 400 for everyone.
+            new Row("POST /websub",                           "POST",   "/websub",                             null,                  "400 400 400 | 400 400 400"),
             // Settings and account: one's own only; anonymous callers are sent to log in. Changing
             // or deleting the account needs a browser session: an API token is refused (403).
             new Row("GET /settings",                          "GET",    "/settings",                           null,                  "200 200 302 | 200 200 302"),

@@ -23,6 +23,9 @@ import dev.sluice.store.RunOutcome;
 import dev.sluice.store.RunRecord;
 import dev.sluice.store.StoredPipe;
 import dev.sluice.store.User;
+import dev.sluice.store.WebSubSubscription;
+import dev.sluice.store.WebSubSubscriptions;
+import dev.sluice.store.WebSubTopics;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -64,6 +67,9 @@ class AccountDeletionContractTest extends StoreContract {
         new InboxMailRepository(db).store(List.of(address), new InboxMailRepository.NewMail("from@example.org", T0,
                 "key-" + tag, "s", "a", null, "<p>x</p>", "", "", 10, List.of(
                         new InboxMailRepository.NewAttachment("a.txt", "text/plain", "", 1, new byte[] {3}))), 10);
+        new WebSubSubscriptions(db).save(new WebSubSubscription("https://sluice.example/feed/" + p.id() + ".rss",
+                "https://reader.example/cb/" + tag, p.id(), "rss", null, 3600, T0, T0.plusSeconds(3600), 0));
+        new WebSubTopics(db).startAt(p.id(), "", "hash-" + tag, T0);
         stores.sessions().start("session-" + tag, u.id(), 0, Long.MAX_VALUE);
         stores.apiTokens().create(u.id(), "t", "token-" + tag, 0, 10);
         stores.emailChanges().issue("change-" + tag, u.id(), tag + "@new.example", 0, Long.MAX_VALUE, 0);
