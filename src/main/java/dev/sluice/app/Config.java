@@ -3,6 +3,7 @@ package dev.sluice.app;
 import dev.sluice.auth.SmtpSettings;
 import dev.sluice.block.Integrations;
 import dev.sluice.hook.HookLimits;
+import dev.sluice.redis.RedisAddress;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ public record Config(
         Integrations integrations,
         String metricsToken,
         boolean warmup,
-        boolean anonymousRuns) {
+        boolean anonymousRuns,
+        RedisAddress redis) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -74,7 +76,20 @@ public record Config(
                 r.text("SLUICE_METRICS_TOKEN", ""),
                 r.bool("SLUICE_WARMUP", true),
                 // Visitors without an account may try pipes in the editor's inspector (anonymous plan).
-                r.bool("SLUICE_ANONYMOUS_RUNS", true));
+                r.bool("SLUICE_ANONYMOUS_RUNS", true),
+                redis(r.text("SLUICE_REDIS_URL", "")));
+    }
+
+    /** Where the nodes share state (several nodes), or null: this node alone keeps it in memory. */
+    private static RedisAddress redis(String url) {
+        if (url.isEmpty()) {
+            return null;
+        }
+        try {
+            return RedisAddress.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SLUICE_REDIS_URL " + e.getMessage());
+        }
     }
 
     /** An optional service URL; it must be http(s) so a typo stops start-up instead of every run. */

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sluice.engine.Engine;
 import dev.sluice.hook.HookIndex;
 import dev.sluice.output.FeedOutputs;
+import dev.sluice.output.Invalidation;
 import dev.sluice.output.OwnerPipes;
 import dev.sluice.pipe.PipeCodec;
 import dev.sluice.pipe.PipeDoc;
@@ -23,9 +24,10 @@ import java.util.Optional;
  * Saving and finding pipes: every save is validated first (clear messages naming the block) and
  * drops the pipe's cached outputs, so the next request sees the new version. Lookups are cached
  * briefly because every feed request needs one. Saves also keep the index of webhooks in step
- * with the pipe's Webhook blocks.
+ * with the pipe's Webhook blocks. Changes are announced through an {@link Invalidation}, so that
+ * every node serving the pipes forgets them, this one included ({@link Invalidation.Caches}).
  */
-public final class PipeService {
+public final class PipeService implements Invalidation.Caches {
     /** How a fork's title starts. */
     static final String FORK_PREFIX = "Fork of ";
 
@@ -34,10 +36,14 @@ public final class PipeService {
     private final FeedOutputs outputs;
     private final PlanLimits limits;
     private final HookIndex hooks;
+    private final Invalidation invalidation;
     private final Cache<String, Optional<StoredPipe>> byId = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterWrite(Duration.ofSeconds(30)).build();
 
-    public PipeService(PipeRepository pipes, Engine engine, FeedOutputs outputs, PlanLimits limits, HookIndex hooks) {
+    /** @param invalidation where saves and deletions are announced; this service should {@link Invalidation#listen} to it */
+    public PipeService(PipeRepository pipes, Engine engine, FeedOutputs outputs, PlanLimits limits, HookIndex hooks,
+            Invalidation invalidation) {
+        this.invalidation = invalidation;
         this.pipes = pipes;
         this.engine = engine;
         this.outputs = outputs;
@@ -120,12 +126,28 @@ public final class PipeService {
     }
 
     /**
-     * Forgets what is cached for pipe {@code id} (its lookup and outputs): for pipes deleted
-     * other than through {@link #delete}, as account deletion does in one transaction.
+     * Forgets what is cached for pipe {@code id} (its lookup and outputs), on every node: for
+     * pipes deleted other than through {@link #delete}, as account deletion does in one transaction.
      */
     public void forget(String id) {
-        byId.invalidate(id);
-        outputs.invalidate(id);
+        invalidation.pipeChanged(id);
+    }
+
+    @Override
+    public void forgetPipe(String pipeId) {
+        byId.invalidate(pipeId);
+        outputs.invalidate(pipeId);
+    }
+
+    @Override
+    public void forgetOutputs(String pipeId) {
+        outputs.contentChanged(pipeId);
+    }
+
+    @Override
+    public void forgetAll() {
+        byId.invalidateAll();
+        outputs.invalidateAll();
     }
 
     private PipeDoc validate(String json, String selfId, long ownerId) throws PipeFormatException {

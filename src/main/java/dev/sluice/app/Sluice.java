@@ -13,7 +13,6 @@ import dev.sluice.ops.BackgroundJobs;
 import dev.sluice.ops.Prometheus;
 import dev.sluice.ops.Retention;
 import dev.sluice.ops.Sweeps;
-import dev.sluice.auth.TokenBuckets;
 import dev.sluice.auth.TokenHasher;
 import dev.sluice.block.Blocks;
 import dev.sluice.engine.Admission;
@@ -26,9 +25,9 @@ import dev.sluice.hook.HookEvents;
 import dev.sluice.hook.HookIndex;
 import dev.sluice.hook.HookIngest;
 import dev.sluice.hook.HookRetention;
-import dev.sluice.hook.InMemoryHookRateLimiter;
 import dev.sluice.hook.StoredHookEvents;
 import dev.sluice.output.FeedOutputs;
+import dev.sluice.output.Invalidation;
 import dev.sluice.output.Warmup;
 import dev.sluice.plan.PlanLimits;
 import dev.sluice.plan.Plans;
@@ -61,6 +60,8 @@ public final class Sluice implements AutoCloseable {
     private final UserRepository users;
     private final PipeRepository pipeRepository;
     private final Plans plans;
+    /** What the nodes share: Redis with SLUICE_REDIS_URL, else this process alone. */
+    private final Sharing sharing;
     private final HttpDownloader downloader;
     private final Engine engine;
     private final Admission admission;
@@ -99,7 +100,8 @@ public final class Sluice implements AutoCloseable {
         // within 2 s). The database (Flyway, SQLite's native library) and the HTTP client do not
         // depend on each other, so they are prepared at the same time.
         CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> Database.open(config.dataDir()));
-        this.downloader = downloader(config, clock);
+        this.sharing = share(config, clock, database);
+        this.downloader = sharing.downloader(fetchConfig(config));
         this.db = join(database);
         this.hookIndex = new HookIndex(db);
         this.hookEvents = new HookEvents(db);
@@ -114,7 +116,9 @@ public final class Sluice implements AutoCloseable {
         this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
                 clock, config.outputFreshFor(), config.baseUrl(), new dev.sluice.store.PipeRuns(db));
         this.usage = new dev.sluice.store.PipeUsage(db);
-        this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits, hookIndex);
+        Invalidation invalidation = sharing.invalidation();
+        this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits, hookIndex, invalidation);
+        invalidation.listen(pipes);
         this.tokens = new ApiTokens(db, users, clock);
         this.portier = config.portierBroker() == null ? null : new PortierLogin(
                 new PortierBroker(config.portierBroker(), new okhttp3.OkHttpClient.Builder()
@@ -125,18 +129,27 @@ public final class Sluice implements AutoCloseable {
         this.sessions = new Sessions(db, users, hasher, clock);
         Mailer mailer = Mailer.from(config.smtp());
         this.login = new EmailLogin(new LoginLinks(db, hasher, clock), sessions, users, mailer,
-                new TokenBuckets(EmailLogin.PER_ADDRESS, EmailLogin.WINDOW, clock),
-                new TokenBuckets(EmailLogin.PER_IP, EmailLogin.WINDOW, clock), config.baseUrl());
+                sharing.rateLimit("login-address", EmailLogin.PER_ADDRESS, EmailLogin.WINDOW),
+                sharing.rateLimit("login-ip", EmailLogin.PER_IP, EmailLogin.WINDOW), config.baseUrl());
         // Portier logs in through the same sessions (a test may pass its own starter).
         this.sessionStarter = sessionStarter != null ? sessionStarter : sessions::start;
         // Settings and account: address changes are confirmed by a link like login links (same pepper).
         this.emailChange = new dev.sluice.auth.EmailChange(new dev.sluice.auth.EmailChangeLinks(db, hasher, clock), users,
-                mailer, new TokenBuckets(dev.sluice.auth.EmailChange.PER_ACCOUNT,
-                dev.sluice.auth.EmailChange.WINDOW, clock), config.baseUrl());
+                mailer, sharing.rateLimit("email-change", dev.sluice.auth.EmailChange.PER_ACCOUNT,
+                dev.sluice.auth.EmailChange.WINDOW), config.baseUrl());
         this.accountDeletion = new dev.sluice.store.AccountDeletion(db);
-        this.hookIngest = new HookIngest(hookIndex, hookEvents,
-                new InMemoryHookRateLimiter(config.hooks().ratePerMinute(), config.hooks().burst(), clock),
-                clock, outputs::contentChanged);
+        this.hookIngest = new HookIngest(hookIndex, hookEvents, sharing.hookRateLimiter(config.hooks()), clock,
+                invalidation::contentChanged);
+    }
+
+    /** Connects to what the nodes share; when that fails, closes the database opening meanwhile. */
+    private static Sharing share(Config config, InstantSource clock, CompletableFuture<Database> database) {
+        try {
+            return Sharing.open(config, clock);
+        } catch (RuntimeException e) {
+            database.thenAccept(Database::close);
+            throw e;
+        }
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -164,13 +177,16 @@ public final class Sluice implements AutoCloseable {
         return new Sluice(config, clock, sessions);
     }
 
-    /** The downloader every block shares, configured from the settings. */
+    /** A downloader of this process alone, configured from the settings (the command line's runs). */
     public static HttpDownloader downloader(Config config, InstantSource clock) {
-        FetchConfig fetch = FetchConfig.defaults(FetchConfig.userAgent(VERSION, config.baseUrl()))
+        return new HttpDownloader(fetchConfig(config), clock);
+    }
+
+    private static FetchConfig fetchConfig(Config config) {
+        return FetchConfig.defaults(FetchConfig.userAgent(VERSION, config.baseUrl()))
                 .withAllowPrivateNetworks(config.allowPrivateNetworks())
                 .withHostSpacing(config.hostSpacing())
                 .withCacheBytes(config.cacheBytes());
-        return new HttpDownloader(fetch, clock);
     }
 
     /** Starts the HTTP server on the configured port (0 picks a free one). */
@@ -311,5 +327,6 @@ public final class Sluice implements AutoCloseable {
         metrics.close();
         outputs.close();
         db.close();
+        sharing.close();
     }
 }
