@@ -81,12 +81,14 @@ class RedisOutageTest {
             redis.run();
             try (TestRedis.Node other = TestRedis.Node.of(redis.url(), TestRedis.config())) {
                 fetched(other.downloader().fetch(upstream.url("/after.xml"), Duration.ofSeconds(5)));
-                long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                FetchOutcome.Fetched shared;
-                do { // the first node reconnects on its own, after a back-off
-                    Thread.sleep(200);
-                    shared = fetched(node.downloader().fetch(upstream.url("/after.xml"), Duration.ofSeconds(5)));
-                } while (shared.freshness() != FetchOutcome.Freshness.CACHE && System.nanoTime() < end);
+                long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!node.redis().connection().isOpen() && System.nanoTime() < end) {
+                    Thread.sleep(100); // the first node reconnects on its own, after a back-off
+                }
+                Thread.sleep(Duration.ofNanos(Outage.REST_NANOS).plusMillis(200)); // and asks Redis again after a rest
+
+                FetchOutcome.Fetched shared = fetched(node.downloader().fetch(upstream.url("/after.xml"), Duration.ofSeconds(5)));
+
                 assertThat(shared.freshness()).isEqualTo(FetchOutcome.Freshness.CACHE);
                 assertThat(upstream.log).extracting(Upstream.Arrival::path).filteredOn("/after.xml"::equals).hasSize(1);
             }
