@@ -4,6 +4,7 @@ import dev.sluice.auth.SmtpSettings;
 import dev.sluice.block.Integrations;
 import dev.sluice.hook.HookLimits;
 import dev.sluice.inbox.InboxSettings;
+import dev.sluice.redis.RedisAddress;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -39,8 +40,9 @@ public record Config(
         boolean anonymousRuns,
         dev.sluice.health.AlertLimits alerts,
         InboxSettings inbox,
+        dev.sluice.websub.WebSubSettings webSub,
 
-        dev.sluice.websub.WebSubSettings webSub) {
+        RedisAddress redis) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -86,7 +88,8 @@ public record Config(
                         r.positive("SLUICE_ALERT_FAILURES", dev.sluice.health.AlertLimits.DEFAULTS.failuresToAlert()),
                         r.positive("SLUICE_ALERT_MAILS_PER_HOUR", dev.sluice.health.AlertLimits.DEFAULTS.mailsPerHour())),
                 inbox,
-                webSub(r));
+                webSub(r),
+                redis(r.text("SLUICE_REDIS_URL", "")));
     }
 
     /** Newsletter inboxes: the SMTP receiver (off unless SLUICE_SMTP_LISTEN is set), its domain and limits. */
@@ -122,6 +125,18 @@ public record Config(
                 r.positive("SLUICE_WEBSUB_MAX_PER_FEED", d.maxPerFeed()),
                 r.positive("SLUICE_WEBSUB_MAX_SUBSCRIPTIONS", d.maxSubscriptions()),
                 Duration.ofSeconds(r.positive("SLUICE_WEBSUB_REFRESH_SECONDS", (int) d.refreshEvery().toSeconds())));
+    }
+
+    /** Where the nodes share state (several nodes), or null: this node alone keeps it in memory. */
+    private static RedisAddress redis(String url) {
+        if (url.isEmpty()) {
+            return null;
+        }
+        try {
+            return RedisAddress.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SLUICE_REDIS_URL " + e.getMessage());
+        }
     }
 
     /** An optional service URL; it must be http(s) so a typo stops start-up instead of every run. */

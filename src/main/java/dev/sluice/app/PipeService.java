@@ -6,6 +6,7 @@ import dev.sluice.engine.Engine;
 import dev.sluice.hook.HookIndex;
 import dev.sluice.inbox.InboxAddresses;
 import dev.sluice.output.FeedOutputs;
+import dev.sluice.output.Invalidation;
 import dev.sluice.output.OwnerPipes;
 import dev.sluice.pipe.PipeCodec;
 import dev.sluice.pipe.PipeDoc;
@@ -24,9 +25,11 @@ import java.util.Optional;
  * Saving and finding pipes: every save is validated first (clear messages naming the block) and
  * drops the pipe's cached outputs, so the next request sees the new version. Lookups are cached
  * briefly because every feed request needs one. Saves also keep the index of webhooks in step
- * with the pipe's Webhook blocks, and the inbox addresses with its Inbox blocks.
+ * with the pipe's Webhook blocks, and the inbox addresses with its Inbox blocks. Changes are
+ * announced through an {@link Invalidation}, so that every node serving the pipes forgets them,
+ * this one included ({@link Invalidation.Caches}).
  */
-public final class PipeService {
+public final class PipeService implements Invalidation.Caches {
     /** How a fork's title starts. */
     static final String FORK_PREFIX = "Fork of ";
 
@@ -36,12 +39,15 @@ public final class PipeService {
     private final PlanLimits limits;
     private final HookIndex hooks;
     private final InboxAddresses inboxes;
+    private final Invalidation invalidation;
     private final Cache<String, Optional<StoredPipe>> byId = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterWrite(Duration.ofSeconds(30)).build();
 
+    /** @param invalidation where saves and deletions are announced; this service should {@link Invalidation#listen} to it */
     public PipeService(PipeRepository pipes, Engine engine, FeedOutputs outputs, PlanLimits limits, HookIndex hooks,
-            InboxAddresses inboxes) {
+            InboxAddresses inboxes, Invalidation invalidation) {
         this.inboxes = inboxes;
+        this.invalidation = invalidation;
         this.pipes = pipes;
         this.engine = engine;
         this.outputs = outputs;
@@ -128,12 +134,28 @@ public final class PipeService {
     }
 
     /**
-     * Forgets what is cached for pipe {@code id} (its lookup and outputs): for pipes deleted
-     * other than through {@link #delete}, as account deletion does in one transaction.
+     * Forgets what is cached for pipe {@code id} (its lookup and outputs), on every node: for
+     * pipes deleted other than through {@link #delete}, as account deletion does in one transaction.
      */
     public void forget(String id) {
-        byId.invalidate(id);
-        outputs.invalidate(id);
+        invalidation.pipeChanged(id);
+    }
+
+    @Override
+    public void forgetPipe(String pipeId) {
+        byId.invalidate(pipeId);
+        outputs.invalidate(pipeId);
+    }
+
+    @Override
+    public void forgetOutputs(String pipeId) {
+        outputs.contentChanged(pipeId);
+    }
+
+    @Override
+    public void forgetAll() {
+        byId.invalidateAll();
+        outputs.invalidateAll();
     }
 
     private PipeDoc validate(String json, String selfId, long ownerId) throws PipeFormatException {

@@ -30,13 +30,13 @@ import dev.sluice.fetch.Resolver;
 import dev.sluice.hook.HookIndex;
 import dev.sluice.hook.HookIngest;
 import dev.sluice.hook.HookRetention;
-import dev.sluice.hook.InMemoryHookRateLimiter;
 import dev.sluice.hook.StoredHookEvents;
 import dev.sluice.inbox.InboxAddresses;
 import dev.sluice.inbox.InboxDelivery;
 import dev.sluice.inbox.SmtpReceiver;
 import dev.sluice.inbox.StoredInboxMails;
 import dev.sluice.output.FeedOutputs;
+import dev.sluice.output.Invalidation;
 import dev.sluice.output.Warmup;
 import dev.sluice.plan.PlanLimits;
 import dev.sluice.plan.Plans;
@@ -73,6 +73,10 @@ public final class Sluice implements AutoCloseable {
     private final UserRepository users;
     private final PipeRepository pipeRepository;
     private final Plans plans;
+    /** What the nodes share: Redis with SLUICE_REDIS_URL, else this process alone. */
+    private final Sharing sharing;
+    /** Tells every node (this one included) that a pipe's caches are out of date. */
+    private final Invalidation invalidation;
     private final HttpDownloader downloader;
     private final Engine engine;
     private final Admission admission;
@@ -122,7 +126,8 @@ public final class Sluice implements AutoCloseable {
         // within 2 s). The database (Flyway, SQLite's native library) and the HTTP client do not
         // depend on each other, so they are prepared at the same time.
         CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> Database.open(config.dataDir()));
-        this.downloader = downloader(config, clock);
+        this.sharing = share(config, clock, database);
+        this.downloader = sharing.downloader(fetchConfig(config));
         this.db = join(database);
         this.stores = Stores.on(db);
         this.hookIndex = new HookIndex(stores.hooks());
@@ -143,7 +148,9 @@ public final class Sluice implements AutoCloseable {
         this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
                 clock, config.outputFreshFor(), config.baseUrl(), new dev.sluice.store.PipeRuns(db), runJournal);
         this.usage = new dev.sluice.store.PipeUsage(db);
-        this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits, hookIndex, inboxes);
+        this.invalidation = sharing.invalidation();
+        this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits, hookIndex, inboxes, invalidation);
+        invalidation.listen(pipes);
         this.tokens = new ApiTokens(stores.apiTokens(), users, clock);
         this.portier = config.portierBroker() == null ? null : new PortierLogin(
                 new PortierBroker(config.portierBroker(), new okhttp3.OkHttpClient.Builder()
@@ -154,14 +161,14 @@ public final class Sluice implements AutoCloseable {
         this.sessions = new Sessions(stores.sessions(), users, hasher, clock);
         Mailer mailer = Mailer.from(config.smtp());
         this.login = new EmailLogin(new LoginLinks(stores.loginLinks(), hasher, clock), sessions, users, mailer,
-                new TokenBuckets(EmailLogin.PER_ADDRESS, EmailLogin.WINDOW, clock),
-                new TokenBuckets(EmailLogin.PER_IP, EmailLogin.WINDOW, clock), config.baseUrl());
+                sharing.rateLimit("login-address", EmailLogin.PER_ADDRESS, EmailLogin.WINDOW),
+                sharing.rateLimit("login-ip", EmailLogin.PER_IP, EmailLogin.WINDOW), config.baseUrl());
         // Portier logs in through the same sessions (a test may pass its own starter).
         this.sessionStarter = sessionStarter != null ? sessionStarter : sessions::start;
         // Settings and account: address changes are confirmed by a link like login links (same pepper).
         this.emailChange = new dev.sluice.auth.EmailChange(new dev.sluice.auth.EmailChangeLinks(stores.emailChanges(), hasher, clock), users,
-                mailer, new TokenBuckets(dev.sluice.auth.EmailChange.PER_ACCOUNT,
-                dev.sluice.auth.EmailChange.WINDOW, clock), config.baseUrl());
+                mailer, sharing.rateLimit("email-change", dev.sluice.auth.EmailChange.PER_ACCOUNT,
+                dev.sluice.auth.EmailChange.WINDOW), config.baseUrl());
         this.accountDeletion = new dev.sluice.store.AccountDeletion(db);
         // WebSub: requests to subscribers' callbacks go through the same SSRF policy as fetches.
         this.webSub = new WebSub(new WebSub.Needs(db, outputs, pipeRepository, WebSub.client(
@@ -178,12 +185,22 @@ public final class Sluice implements AutoCloseable {
                 new dev.sluice.health.AlertSender(new dev.sluice.store.AlertNotices(db), mailer, config.baseUrl(), config.alerts()),
                 clock, config.alerts());
         this.hookIngest = new HookIngest(hookIndex, hookEvents,
-                new InMemoryHookRateLimiter(config.hooks().ratePerMinute(), config.hooks().burst(), clock),
+                sharing.hookRateLimiter(config.hooks()),
                 clock, this::contentChanged);
         this.inboxDelivery = new InboxDelivery(inboxRepository, inboxMails, config.inbox(),
                 new TokenBuckets(config.inbox().mailsPerHour(), Duration.ofHours(1), clock),
                 new TokenBuckets(config.inbox().mailsPerIpPerHour(), Duration.ofHours(1), clock),
                 clock, this::contentChanged);
+    }
+
+    /** Connects to what the nodes share; when that fails, closes the database opening meanwhile. */
+    private static Sharing share(Config config, InstantSource clock, CompletableFuture<Database> database) {
+        try {
+            return Sharing.open(config, clock);
+        } catch (RuntimeException e) {
+            database.thenAccept(Database::close);
+            throw e;
+        }
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -211,13 +228,16 @@ public final class Sluice implements AutoCloseable {
         return new Sluice(config, clock, sessions);
     }
 
-    /** The downloader every block shares, configured from the settings. */
+    /** A downloader of this process alone, configured from the settings (the command line's runs). */
     public static HttpDownloader downloader(Config config, InstantSource clock) {
-        FetchConfig fetch = FetchConfig.defaults(FetchConfig.userAgent(VERSION, config.baseUrl()))
+        return new HttpDownloader(fetchConfig(config), clock);
+    }
+
+    private static FetchConfig fetchConfig(Config config) {
+        return FetchConfig.defaults(FetchConfig.userAgent(VERSION, config.baseUrl()))
                 .withAllowPrivateNetworks(config.allowPrivateNetworks())
                 .withHostSpacing(config.hostSpacing())
                 .withCacheBytes(config.cacheBytes());
-        return new HttpDownloader(fetch, clock);
     }
 
     /**
@@ -276,9 +296,9 @@ public final class Sluice implements AutoCloseable {
         return smtp == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(smtp.port());
     }
 
-    /** A webhook event or an inbox mail changed a pipe's input: its outputs are stale and WebSub subscribers are told. */
+    /** A webhook event or an inbox mail changed a pipe's input: its outputs are stale on every node, and WebSub subscribers are told. */
     private void contentChanged(String pipeId) {
-        outputs.contentChanged(pipeId);
+        invalidation.contentChanged(pipeId);
         webSub.contentChanged(pipeId);
     }
 
@@ -409,5 +429,6 @@ public final class Sluice implements AutoCloseable {
         metrics.close();
         outputs.close();
         db.close();
+        sharing.close();
     }
 }

@@ -14,7 +14,16 @@ record CachedEntry(Download download, Instant freshUntil, Instant keepUntil, Fet
 
     static CachedEntry of(Download download, Duration freshFor, Duration keepStaleFor) {
         Instant freshUntil = download.fetchedAt().plus(freshFor);
-        return new CachedEntry(download, freshUntil, freshUntil.plus(keepStaleFor),
+        return of(download, freshUntil, freshUntil.plus(keepStaleFor));
+    }
+
+    /** A copy with the lifetimes another node gave it. */
+    static CachedEntry of(SharedDownloads.Entry shared) {
+        return of(shared.download(), shared.freshUntil(), shared.keepUntil());
+    }
+
+    private static CachedEntry of(Download download, Instant freshUntil, Instant keepUntil) {
+        return new CachedEntry(download, freshUntil, keepUntil,
                 new FetchOutcome.Fetched(download, FetchOutcome.Freshness.CACHE, null));
     }
 

@@ -18,6 +18,9 @@ final class FetchMetrics {
     private static final Counter CACHE_HITS = Counter.builder("sluice.fetch.cache.hits")
             .description("Downloads answered from the cache while fresh, without an upstream trip")
             .register(Metrics.globalRegistry);
+    private static final Counter SHARED_HITS = Counter.builder("sluice.fetch.shared.hits")
+            .description("Downloads answered from the cache shared by several nodes (Redis), without an upstream trip")
+            .register(Metrics.globalRegistry);
 
     private static final Meter.MeterProvider<Counter> RETRIES = Counter.builder("sluice.fetch.retries")
             .description("Requests sent again within one fetch, by what broke: stale_connection (a reused connection the"
@@ -29,6 +32,11 @@ final class FetchMetrics {
 
     static void cacheHit() {
         CACHE_HITS.increment();
+    }
+
+    /** A fresh copy another node fetched, taken from the shared cache. */
+    static void sharedHit() {
+        SHARED_HITS.increment();
     }
 
     /** The explicit one retry after an upstream failure. */

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Order of a call: refuse bad URLs and literal private addresses; answer from the cache while
  * fresh; answer a recent failure (or the stale copy) without asking again within the error TTL;
- * otherwise join or lead the one fetch of this URL, within min(budget, max fetch time).
+ * otherwise join or lead the one fetch of this URL, within min(budget, max fetch time). With a
+ * {@link SharedDownloads} tier (several nodes), the leader first asks the other nodes
+ * ({@link CrossNodeFlight}); without one, nothing on the way differs from a single node.
  */
 public final class HttpDownloader implements Downloader, AutoCloseable {
 
@@ -31,6 +33,8 @@ public final class HttpDownloader implements Downloader, AutoCloseable {
     private final SingleFlight<String, FetchOutcome> flights = new SingleFlight<>();
     private final OkHttpClient client;
     private final UpstreamFetch upstream;
+    /** Null on a single node. */
+    private final CrossNodeFlight crossNode;
 
     /** The production downloader: system DNS, the policy {@code config} asks for, in-memory politeness. */
     public HttpDownloader(FetchConfig config, InstantSource clock) {
@@ -42,7 +46,8 @@ public final class HttpDownloader implements Downloader, AutoCloseable {
         this.clock = b.clock;
         AddressPolicy policy = b.policy != null ? b.policy : AddressPolicy.of(config);
         this.urlCheck = new UrlCheck(policy);
-        this.cache = new DownloadCache(config, clock);
+        this.cache = new DownloadCache(config, clock, b.shared);
+        this.crossNode = b.shared == null ? null : new CrossNodeFlight(b.shared, cache, clock);
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .dns(new GuardedDns(b.resolver, policy))
                 .proxy(Proxy.NO_PROXY) // a proxy would resolve names itself, past the guard
@@ -128,6 +133,12 @@ public final class HttpDownloader implements Downloader, AutoCloseable {
         if (cached != null && cached.isFresh(clock.instant())) {
             return cached.hit();
         }
+        return crossNode == null ? fetchUpstream(url, key, cached, limit)
+                : crossNode.run(key, cached, limit, best -> fetchUpstream(url, key, best, limit));
+    }
+
+    /** The network trip itself; what it brings is cached (and shared, with a shared tier). */
+    private FetchOutcome fetchUpstream(HttpUrl url, String key, CachedEntry cached, FetchLimit limit) {
         long start = System.nanoTime();
         FetchOutcome outcome = switch (upstream.fetch(url, cached, limit)) {
             case UpstreamFetch.Fresh fresh -> {
@@ -170,7 +181,7 @@ public final class HttpDownloader implements Downloader, AutoCloseable {
         }
     }
 
-    private static FetchOutcome staleOr(CachedEntry cached, FetchFailure failure) {
+    static FetchOutcome staleOr(CachedEntry cached, FetchFailure failure) {
         return cached != null ? cached.stale(failure) : new FetchOutcome.Failed(failure);
     }
 
@@ -189,6 +200,7 @@ public final class HttpDownloader implements Downloader, AutoCloseable {
         private SocketFactory socketFactory;
         private AddressPolicy policy;
         private HostPoliteness politeness;
+        private SharedDownloads shared;
 
         private Builder(FetchConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -220,6 +232,12 @@ public final class HttpDownloader implements Downloader, AutoCloseable {
         /** Per-host politeness (default: {@link InMemoryHostPoliteness}); Redis-backed on a cluster. */
         public Builder politeness(HostPoliteness politeness) {
             this.politeness = politeness;
+            return this;
+        }
+
+        /** Downloads shared with other nodes (default: none, this node alone). */
+        public Builder shared(SharedDownloads shared) {
+            this.shared = shared;
             return this;
         }
 

@@ -40,6 +40,10 @@ final class CompiledPipes {
         cache.asMap().keySet().removeIf(k -> k.id().equals(pipeId));
     }
 
+    void invalidateAll() {
+        cache.invalidateAll();
+    }
+
     private Compiled compile(StoredPipe pipe, PipeReferences refs) {
         try {
             PipeDoc doc = PipeCodec.parse(pipe.json());

@@ -200,6 +200,16 @@ public final class FeedOutputs implements AutoCloseable {
     }
 
     /**
+     * Forgets what is cached for every pipe: for when this node may have missed other nodes'
+     * announcements of changes ({@link Invalidation.Caches#forgetAll()}).
+     */
+    public void invalidateAll() {
+        compiled.invalidateAll();
+        results.invalidateAll();
+        renderings.invalidateAll();
+    }
+
+    /**
      * Makes the pipe's cached outputs unreachable in O(1), for when its content changed without a
      * save (a webhook event arrived): the next request runs it again. The old entries are not
      * searched for; they age out of the byte-bounded caches.
