@@ -5,6 +5,7 @@ import dev.sluice.block.Integrations;
 import dev.sluice.hook.HookLimits;
 import dev.sluice.inbox.InboxSettings;
 import dev.sluice.redis.RedisAddress;
+import dev.sluice.store.DatabaseUrl;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -41,8 +42,9 @@ public record Config(
         dev.sluice.health.AlertLimits alerts,
         InboxSettings inbox,
         dev.sluice.websub.WebSubSettings webSub,
-
-        RedisAddress redis) {
+        RedisAddress redis,
+        DatabaseUrl database,
+        Role role) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -62,9 +64,10 @@ public record Config(
         String runLimit = r.text("SLUICE_RUN_LIMIT_MS", "");
         String plans = r.text("SLUICE_PLANS_FILE", "");
         InboxSettings inbox = inbox(r);
+        Path dataDir = Path.of(r.text("SLUICE_DATA_DIR", "./data"));
         return new Config(
                 port,
-                Path.of(r.text("SLUICE_DATA_DIR", "./data")),
+                dataDir,
                 baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
                 r.bool("SLUICE_ALLOW_PRIVATE_NETWORKS", false),
                 Duration.ofMillis(r.integer("SLUICE_HOST_SPACING_MS", 500)),
@@ -89,7 +92,29 @@ public record Config(
                         r.positive("SLUICE_ALERT_MAILS_PER_HOUR", dev.sluice.health.AlertLimits.DEFAULTS.mailsPerHour())),
                 inbox,
                 webSub(r),
-                redis(r.text("SLUICE_REDIS_URL", "")));
+                redis(r.text("SLUICE_REDIS_URL", "")),
+                database(r.text("SLUICE_DATABASE_URL", ""), dataDir),
+                role(r.text("SLUICE_ROLE", "all")));
+    }
+
+    /** PostgreSQL when SLUICE_DATABASE_URL names it; else the SQLite file in the data directory. */
+    private static DatabaseUrl database(String url, Path dataDir) {
+        if (url.isEmpty()) {
+            return DatabaseUrl.sqlite(dataDir);
+        }
+        try {
+            return DatabaseUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static Role role(String name) {
+        try {
+            return Role.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SLUICE_ROLE must be all, web or jobs, got \"" + name + "\"");
+        }
     }
 
     /** Newsletter inboxes: the SMTP receiver (off unless SLUICE_SMTP_LISTEN is set), its domain and limits. */

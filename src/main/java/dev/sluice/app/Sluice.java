@@ -125,7 +125,7 @@ public final class Sluice implements AutoCloseable {
         // Start-up is mostly class loading and one-time initialisation (SPEC §17: first answer
         // within 2 s). The database (Flyway, SQLite's native library) and the HTTP client do not
         // depend on each other, so they are prepared at the same time.
-        CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> Database.open(config.dataDir()));
+        CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> Database.open(config.database()));
         this.sharing = share(config, clock, database);
         this.downloader = sharing.downloader(fetchConfig(config));
         this.db = join(database);

@@ -29,7 +29,7 @@ public final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Backup.Result r = Backup.copy(main.config().dataDir(), file);
+            Backup.Result r = Backup.copy(main.config().database(), file);
             spec.commandLine().getOut().printf("Backed up %d pipes and %d users to %s (%,d bytes)%n",
                     r.pipes(), r.users(), r.file(), r.bytes());
             return 0;

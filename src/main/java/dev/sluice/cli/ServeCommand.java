@@ -23,8 +23,8 @@ public final class ServeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Config config = main.config();
         Sluice sluice = Sluice.startServing(config);
-        LOG.info("Sluice {} listening on port {} (data in {}), started in {} ms", Sluice.VERSION, sluice.port(),
-                config.dataDir().toAbsolutePath(), (System.nanoTime() - start) / 1_000_000);
+        LOG.info("Sluice {} listening on port {} (data in {}, role {}), started in {} ms", Sluice.VERSION, sluice.port(),
+                config.database(), config.role().name().toLowerCase(java.util.Locale.ROOT), (System.nanoTime() - start) / 1_000_000);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Shutting down");

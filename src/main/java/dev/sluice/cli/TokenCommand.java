@@ -42,7 +42,7 @@ public final class TokenCommand {
             err.println("sluice token create: \"" + email + "\" is not an e-mail address");
             return 2;
         }
-        try (Database db = Database.open(main.config().dataDir())) {
+        try (Database db = Database.open(main.config().database())) {
             InstantSource clock = InstantSource.system();
             UserRepository users = new UserRepository(db, clock);
             User user = users.findOrCreate(email);

@@ -38,7 +38,7 @@ public final class UserCommand {
             err.println("sluice user plan: unknown plan \"" + planName + "\"; the plans are: " + String.join(", ", plans.names()));
             return 2;
         }
-        try (Database db = Database.open(config.dataDir())) {
+        try (Database db = Database.open(config.database())) {
             UserRepository users = new UserRepository(db, InstantSource.system());
             if (!users.setPlan(email, planName)) {
                 err.println("sluice user plan: no such user " + email);

@@ -46,7 +46,7 @@ public final class Backup {
                     + " file can be copied here: back PostgreSQL up with pg_dump, e.g."
                     + " pg_dump --format=custom --file=sluice.dump \"$SLUICE_DATABASE_URL\" (restore with pg_restore)");
         }
-        Path source = Path.of(database.jdbcUrl().substring(SQLITE_PREFIX.length()));
+        Path source = database.sqliteFile().orElseThrow();
         if (!Files.isRegularFile(source)) {
             throw new IOException("No database at " + source + " (is SLUICE_DATA_DIR right?)");
         }

@@ -34,16 +34,18 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the SQLite database in {@code dataDir} and migrates it. */
     public static Database open(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
-        }
         return open(DatabaseUrl.sqlite(dataDir));
     }
 
-    /** Opens the database {@code url} names and migrates it. */
+    /** Opens the database {@code url} names and migrates it; an SQLite file's directory is made when missing. */
     public static Database open(DatabaseUrl url) {
+        url.sqliteFile().ifPresent(file -> {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the data directory " + file.getParent(), e);
+            }
+        });
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("sluice-db");
         hikari.setMinimumIdle(1);

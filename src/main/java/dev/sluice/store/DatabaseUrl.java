@@ -25,6 +25,12 @@ public record DatabaseUrl(Dialect dialect, String jdbcUrl, String user, String p
                 "jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME).toAbsolutePath(), null, null);
     }
 
+    /** The SQLite file, when this is one. */
+    public java.util.Optional<Path> sqliteFile() {
+        return dialect == Dialect.SQLITE ? java.util.Optional.of(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())))
+                : java.util.Optional.empty();
+    }
+
     /**
      * Parses a {@code postgresql://} (or {@code postgres://}) URL; query parameters such as
      * {@code sslmode} pass through to the driver. Throws IllegalArgumentException saying what is wrong.
