@@ -60,9 +60,9 @@ final class Refresher implements AutoCloseable {
         this.clock = clock;
     }
 
-    void start() {
+    void start(java.util.function.UnaryOperator<Runnable> onOneNode) {
         long every = settings.refreshEvery().toMillis();
-        thread.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(onOneNode.apply(this::round), every, every, TimeUnit.MILLISECONDS);
     }
 
     /** A webhook event arrived for the pipe: if anyone follows it, run it now (well, next on this thread). */
