@@ -150,7 +150,7 @@ public final class Sluice implements AutoCloseable {
         this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
                 clock, config.outputFreshFor(), config.baseUrl(), new dev.sluice.store.PipeRuns(db), runJournal);
         this.usage = new dev.sluice.store.PipeUsage(db);
-        this.invalidation = sharing.invalidation();
+        this.invalidation = sharing.invalidation(db, config.database());
         this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits, hookIndex, inboxes, invalidation);
         invalidation.listen(pipes);
         this.tokens = new ApiTokens(stores.apiTokens(), users, clock);
