@@ -278,9 +278,8 @@ public final class Sluice implements AutoCloseable {
                 .alsoAtClose(Duration.ofMinutes(1), "feed request counts", usage::flush)
                 .alsoAtClose(Duration.ofSeconds(5), "run statuses", () -> outputs.lastRuns().flush())
                 .alsoAtClose(Duration.ofSeconds(5), "run history", runJournal::flush);
-        if (jobs.runsSharedJobs()) {
-            webSub.start(round -> jobs.onOneNode("websub refresh", config.webSub().refreshEvery(), round));
-        }
+        webSub.start(round -> jobs.runsSharedJobs()
+                ? jobs.onOneNode("websub refresh", config.webSub().refreshEvery(), round) : () -> { });
     }
 
     /** Runs the pipe health job now: incidents opened and cleared, alert mails sent (tests; the jobs thread runs it every minute). */
