@@ -13,7 +13,10 @@
 #   scripts/load.sh startup        scripts/smoke.sh (start-up to first answer)
 #   scripts/load.sh cold           P3 (8 feeds, 200 ms latency each) on freshly started servers:
 #                                  the first and the third cold run after /readyz
-#   scripts/load.sh all            all of the above, then a Markdown summary table
+#   scripts/load.sh backends       one node on SQLite, then on PostgreSQL (scripts/services.sh): cached P2
+#                                  req/s, cold P2 on a fresh server, webhook ingest events/s (BACKENDS,
+#                                  BACKENDS_SECONDS (10)); not part of `all`
+#   scripts/load.sh all            all of the above but backends, then a Markdown summary table
 #
 # Knobs (env): THROUGHPUT_SECONDS (20), THROUGHPUT_CONNECTIONS (16), THROUGHPUT_WARMUP_SECONDS
 # (0: only the one warming request; >0 adds a wrk warm-up of that length first), PATHO_RUNS (100),
@@ -36,6 +39,8 @@ helpers="$root/scripts/load"
 
 # shellcheck source=scripts/load/common.sh
 . "$helpers/common.sh"
+# shellcheck source=scripts/load/backends.sh
+. "$helpers/backends.sh"
 
 # --- phases -----------------------------------------------------------------------------------
 
@@ -248,8 +253,8 @@ phase_cold() {
 phases=(throughput pathological webhooks memory startup cold)
 command=${1:-}
 case "$command" in
-  throughput|pathological|webhooks|memory|startup|cold|all) ;;
-  *) echo "usage: scripts/load.sh {$(IFS='|'; echo "${phases[*]}")|all}" >&2; exit 2 ;;
+  throughput|pathological|webhooks|memory|startup|cold|backends|all) ;;
+  *) echo "usage: scripts/load.sh {$(IFS='|'; echo "${phases[*]}")|backends|all}" >&2; exit 2 ;;
 esac
 work_results=target/load-results.md   # the last summary rows, kept for reading
 mkdir -p target

@@ -7,6 +7,8 @@
 # Usage:
 #   scripts/services.sh start DIR   prints SLUICE_TEST_DATABASE_URL=... and SLUICE_TEST_REDIS_URL=...
 #   scripts/services.sh stop DIR    stops both and leaves DIR for the caller to remove
+# SERVICES_DURABLE=1 keeps PostgreSQL's fsync and synchronous commit on (benchmarks compare it
+# with SQLite's durable writes); by default they are off, since tests hold throw-away data.
 set -euo pipefail
 
 cmd=${1:-}
@@ -40,8 +42,10 @@ start() {
   as_pg "$bin/initdb" -D "$dir/pg/data" -U sluice --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/pg/initdb.log" 2>&1 \
     || { cat "$dir/pg/initdb.log" >&2; exit 1; }
   # Loopback only, no Unix socket directory to share, fsync off: these servers hold test data.
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${SERVICES_DURABLE:-}" = 1 ] && durability=""
   as_pg "$bin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w -t 30 \
-    -o "-h 127.0.0.1 -p $pg_port -k '' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-h 127.0.0.1 -p $pg_port -k '' $durability -c max_connections=200" \
     start >/dev/null || { cat "$dir/pg/server.log" >&2; exit 1; }
   as_pg "$bin/createdb" -h 127.0.0.1 -p "$pg_port" -U sluice sluice
 
