@@ -5,7 +5,7 @@ import dev.sluice.auth.ApiTokenRefused;
 import dev.sluice.auth.ApiTokens;
 import dev.sluice.auth.NewApiToken;
 import dev.sluice.store.Database;
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import dev.sluice.store.UserRepository;
 import java.io.PrintWriter;
 import java.time.InstantSource;

@@ -9,7 +9,7 @@ import dev.sluice.pipe.PipeCodec;
 import dev.sluice.pipe.PipeDoc;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.pipe.PipeReferences;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import java.util.ArrayList;
 import java.util.List;
 

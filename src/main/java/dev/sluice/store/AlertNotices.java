@@ -1,5 +1,7 @@
 package dev.sluice.store;
 
+import dev.sluice.model.AlertNotice;
+import dev.sluice.model.AlertSettings;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package dev.sluice.store;
 
+import dev.sluice.model.Incident;
+import dev.sluice.model.IncidentLog;
+import dev.sluice.model.AlertNotice;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dev.sluice.store;
 
+import dev.sluice.model.LastOutput;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

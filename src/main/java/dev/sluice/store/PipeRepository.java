@@ -1,5 +1,6 @@
 package dev.sluice.store;
 
+import dev.sluice.model.StoredPipe;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

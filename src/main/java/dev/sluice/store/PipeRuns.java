@@ -1,5 +1,7 @@
 package dev.sluice.store;
 
+import dev.sluice.model.LastRun;
+import dev.sluice.model.RunOutcome;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

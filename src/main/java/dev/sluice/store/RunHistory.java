@@ -1,5 +1,8 @@
 package dev.sluice.store;
 
+import dev.sluice.model.RunOutcome;
+import dev.sluice.model.RunEntry;
+import dev.sluice.model.HealthRow;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

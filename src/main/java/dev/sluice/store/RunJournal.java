@@ -1,5 +1,7 @@
 package dev.sluice.store;
 
+import dev.sluice.model.RunRecord;
+import dev.sluice.model.RunOutcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dev.sluice.store;
 
+import dev.sluice.model.User;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dev.sluice.store;
 
+import dev.sluice.model.WebSubSubscription;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -9,7 +9,7 @@ import dev.sluice.output.FeedOutputs;
 import dev.sluice.output.FeedResult;
 import dev.sluice.output.RenderedFeed;
 import dev.sluice.store.PipeUsage;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;

@@ -8,8 +8,8 @@ import dev.sluice.inbox.InboxAddresses;
 import dev.sluice.feed.OutputFormat;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.pipe.WebhookBlocks;
-import dev.sluice.store.PipeVersion;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.PipeVersion;
+import dev.sluice.model.StoredPipe;
 
 /**
  * A stored pipe as the JSON API shows it (SPEC §13). What depends on who is looking is decided

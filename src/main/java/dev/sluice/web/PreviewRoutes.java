@@ -6,7 +6,7 @@ import dev.sluice.engine.RunError;
 import dev.sluice.feed.OutputFormat;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.output.FeedResult;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.InstantSource;

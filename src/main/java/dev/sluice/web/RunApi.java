@@ -20,7 +20,7 @@ import dev.sluice.pipe.PipeDoc;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.pipe.PipeReferences;
 import dev.sluice.plan.PlanLimits;
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import dev.sluice.feed.OutputFormat;
 import dev.sluice.fetch.GuardedClient;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.store.WebSubSubscriptions;
 import java.util.Locale;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import dev.sluice.store.Stores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.store.Database;
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import dev.sluice.store.UserRepository;
 import dev.sluice.testing.TestClock;
 import java.nio.file.Path;

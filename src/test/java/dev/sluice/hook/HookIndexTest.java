@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.store.Database;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.testing.TestServer;
 import java.sql.Connection;
 import java.sql.Statement;

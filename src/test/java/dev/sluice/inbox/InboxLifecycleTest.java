@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.ops.InboxRetention;
 import dev.sluice.store.Database;
 import dev.sluice.store.InboxMailRepository;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.testing.TestServer;
 import jakarta.mail.Transport;
 import java.net.http.HttpResponse;

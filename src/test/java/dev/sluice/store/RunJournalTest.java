@@ -1,5 +1,9 @@
 package dev.sluice.store;
 
+import dev.sluice.model.RunRecord;
+import dev.sluice.model.RunOutcome;
+import dev.sluice.model.RunEntry;
+import dev.sluice.model.HealthRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.sluice.auth.SessionStarter;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.store.Database;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sluice.block.Blocks;
 import dev.sluice.pipe.WebhookBlocks;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.testing.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

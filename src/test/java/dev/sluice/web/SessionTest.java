@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.sluice.pipe.PipeJsonForTests;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import dev.sluice.auth.ApiTokens;
 import dev.sluice.plan.Plan;
 import dev.sluice.plan.PlanLimits;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import dev.sluice.web.Caller;
 import dev.sluice.web.Templates;
 import io.javalin.http.Context;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.store.ApiTokenStore;
 import dev.sluice.store.ApiTokenStore.Token;
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -6,7 +6,7 @@ import dev.sluice.store.EmailChangeStore;
 import dev.sluice.store.EmailChangeStore.Applied;
 import dev.sluice.store.EmailChangeStore.Change;
 import dev.sluice.store.EmailChangeStore.Outcome;
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

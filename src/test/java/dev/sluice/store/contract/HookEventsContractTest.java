@@ -6,7 +6,7 @@ import dev.sluice.block.HookEvent;
 import dev.sluice.store.HookEvents;
 import dev.sluice.store.HookEvents.NewEvent;
 import dev.sluice.store.HookStore;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

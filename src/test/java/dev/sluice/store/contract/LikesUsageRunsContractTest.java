@@ -2,13 +2,13 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.store.LastRun;
+import dev.sluice.model.LastRun;
 import dev.sluice.store.PipeLikes;
 import dev.sluice.store.PipeRuns;
 import dev.sluice.store.PipeUsage;
-import dev.sluice.store.RunOutcome;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
+import dev.sluice.model.RunOutcome;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package dev.sluice.store.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.store.FirstSeenRepository;
-import dev.sluice.store.LastOutput;
+import dev.sluice.model.LastOutput;
 import dev.sluice.store.LastOutputRepository;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

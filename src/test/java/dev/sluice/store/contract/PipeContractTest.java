@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.store.PipeRepository.Details;
 import dev.sluice.store.PipeRepository.Draft;
-import dev.sluice.store.PipeVersion;
+import dev.sluice.model.PipeVersion;
 import dev.sluice.store.PipeVersions;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

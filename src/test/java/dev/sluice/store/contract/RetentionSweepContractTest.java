@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.ops.Sweeps;
 import dev.sluice.store.FirstSeenRepository;
-import dev.sluice.store.Incident;
+import dev.sluice.model.Incident;
 import dev.sluice.store.Incidents;
-import dev.sluice.store.LastOutput;
+import dev.sluice.model.LastOutput;
 import dev.sluice.store.LastOutputRepository;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.store.Sweep;
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,14 +2,14 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.store.HealthRow;
-import dev.sluice.store.RunEntry;
+import dev.sluice.model.HealthRow;
+import dev.sluice.model.RunEntry;
 import dev.sluice.store.RunHistory;
 import dev.sluice.store.RunJournal;
-import dev.sluice.store.RunOutcome;
-import dev.sluice.store.RunRecord;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
+import dev.sluice.model.RunOutcome;
+import dev.sluice.model.RunRecord;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.store.SecretStore;
 import dev.sluice.store.SessionStore;
 import dev.sluice.store.SessionStore.Session;
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.testing.Browser;
 import dev.sluice.testing.TestServer;
 import java.io.IOException;
