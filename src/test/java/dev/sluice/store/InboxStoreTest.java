@@ -4,6 +4,10 @@ import dev.sluice.model.StoredMail;
 import dev.sluice.model.StoredAttachment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.store.jdbc.JdbcInboxMailRepository;
+import dev.sluice.store.jdbc.JdbcInboxRepository;
+import dev.sluice.store.jdbc.JdbcPipeRepository;
+import dev.sluice.store.jdbc.JdbcUserRepository;
 import dev.sluice.testing.StoreBackend;
 import dev.sluice.testing.TestClock;
 import java.nio.file.Path;
@@ -35,8 +39,8 @@ class InboxStoreTest {
 
     Store open(Dialect dialect) {
         Database db = StoreBackend.open(dialect, dir);
-        long owner = new UserRepository(db, clock).findOrCreate("owner@example.org").id();
-        return new Store(db, new InboxRepository(db), new InboxMailRepository(db), new PipeRepository(db, clock), owner);
+        long owner = new JdbcUserRepository(db, clock).findOrCreate("owner@example.org").id();
+        return new Store(db, new JdbcInboxRepository(db), new JdbcInboxMailRepository(db), new JdbcPipeRepository(db, clock), owner);
     }
 
     InboxMailRepository.NewMail mail(String key, String subject) {

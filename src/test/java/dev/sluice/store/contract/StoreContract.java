@@ -52,9 +52,9 @@ abstract class StoreContract {
         url = StoreBackend.url(dialect, dir);
         db = Database.open(url);
         clock = new TestClock();
-        stores = Stores.on(db);
-        users = new UserRepository(db, clock);
-        pipes = new PipeRepository(db, clock);
+        stores = Stores.on(db, clock);
+        users = stores.users();
+        pipes = stores.pipes();
     }
 
     @AfterEach
