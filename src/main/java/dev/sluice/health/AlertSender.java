@@ -2,9 +2,9 @@ package dev.sluice.health;
 
 import dev.sluice.auth.Mailer;
 import dev.sluice.model.AlertNotice;
+import dev.sluice.model.Incident;
 import dev.sluice.store.AlertNotices;
 import dev.sluice.store.Ids;
-import dev.sluice.model.Incident;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

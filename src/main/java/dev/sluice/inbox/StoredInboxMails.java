@@ -1,9 +1,9 @@
 package dev.sluice.inbox;
 
-import dev.sluice.model.StoredMail;
 import dev.sluice.block.BlockError;
 import dev.sluice.block.InboxMail;
 import dev.sluice.block.InboxMailSource;
+import dev.sluice.model.StoredMail;
 import dev.sluice.store.InboxMailRepository;
 import dev.sluice.store.InboxRepository;
 import dev.sluice.store.StoreException;

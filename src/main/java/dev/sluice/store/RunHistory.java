@@ -1,7 +1,7 @@
 package dev.sluice.store;
 
-import dev.sluice.model.RunEntry;
 import dev.sluice.model.HealthRow;
+import dev.sluice.model.RunEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.sluice.web;
 
 import dev.sluice.app.PipeService;
-import dev.sluice.store.PipeLikes;
 import dev.sluice.model.StoredPipe;
 import dev.sluice.model.User;
+import dev.sluice.store.PipeLikes;
 import io.javalin.http.Context;
 import java.util.Optional;
 

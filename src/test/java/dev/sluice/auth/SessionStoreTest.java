@@ -1,10 +1,10 @@
 package dev.sluice.auth;
 
-import dev.sluice.store.Stores;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.store.Database;
 import dev.sluice.model.User;
+import dev.sluice.store.Database;
+import dev.sluice.store.Stores;
 import dev.sluice.store.UserRepository;
 import dev.sluice.store.jdbc.JdbcUserRepository;
 import dev.sluice.testing.TestClock;

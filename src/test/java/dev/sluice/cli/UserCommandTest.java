@@ -3,8 +3,8 @@ package dev.sluice.cli;
 import static dev.sluice.cli.CliRun.sluice;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.store.Database;
 import dev.sluice.model.User;
+import dev.sluice.store.Database;
 import dev.sluice.store.UserRepository;
 import dev.sluice.store.jdbc.JdbcUserRepository;
 import java.nio.file.Files;

@@ -12,10 +12,10 @@ import static dev.sluice.inbox.InboxFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.ops.InboxRetention;
 import dev.sluice.store.Database;
 import dev.sluice.store.InboxMailRepository;
-import dev.sluice.model.StoredPipe;
 import dev.sluice.store.jdbc.JdbcAccountDeletion;
 import dev.sluice.store.jdbc.JdbcInboxMailRepository;
 import dev.sluice.testing.TestServer;

@@ -1,12 +1,12 @@
 package dev.sluice.ops;
 
-import dev.sluice.store.Sweep;
-import dev.sluice.store.Stores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.store.Database;
 import dev.sluice.store.FirstSeenRepository;
+import dev.sluice.store.Stores;
+import dev.sluice.store.Sweep;
 import dev.sluice.store.jdbc.JdbcFirstSeenRepository;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;

@@ -1,9 +1,9 @@
 package dev.sluice.store;
 
-import dev.sluice.model.StoredMail;
-import dev.sluice.model.StoredAttachment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.StoredAttachment;
+import dev.sluice.model.StoredMail;
 import dev.sluice.store.jdbc.JdbcInboxMailRepository;
 import dev.sluice.store.jdbc.JdbcInboxRepository;
 import dev.sluice.store.jdbc.JdbcPipeRepository;

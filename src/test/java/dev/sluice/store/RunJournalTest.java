@@ -1,11 +1,11 @@
 package dev.sluice.store;
 
-import dev.sluice.model.RunRecord;
-import dev.sluice.model.RunOutcome;
-import dev.sluice.model.RunEntry;
-import dev.sluice.model.HealthRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.HealthRow;
+import dev.sluice.model.RunEntry;
+import dev.sluice.model.RunOutcome;
+import dev.sluice.model.RunRecord;
 import dev.sluice.store.jdbc.JdbcRunHistory;
 import dev.sluice.store.jdbc.JdbcRunJournal;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.sluice.store.jdbc;
 
-import dev.sluice.store.RunJournal;
 import dev.sluice.model.HealthRow;
 import dev.sluice.model.RunEntry;
 import dev.sluice.model.RunOutcome;
 import dev.sluice.store.Database;
 import dev.sluice.store.RunHistory;
+import dev.sluice.store.RunJournal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

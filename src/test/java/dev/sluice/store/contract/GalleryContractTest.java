@@ -2,6 +2,8 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.store.PipeGallery;
 import dev.sluice.store.PipeGallery.Entry;
 import dev.sluice.store.PipeGallery.Order;
@@ -10,8 +12,6 @@ import dev.sluice.store.PipeGallery.Query;
 import dev.sluice.store.PipeLikes;
 import dev.sluice.store.PipeRepository.Details;
 import dev.sluice.store.PipeUsage;
-import dev.sluice.model.StoredPipe;
-import dev.sluice.model.User;
 import dev.sluice.store.jdbc.JdbcPipeGallery;
 import dev.sluice.store.jdbc.JdbcPipeLikes;
 import dev.sluice.store.jdbc.JdbcPipeUsage;

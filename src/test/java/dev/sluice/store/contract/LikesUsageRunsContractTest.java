@@ -3,12 +3,12 @@ package dev.sluice.store.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.model.LastRun;
-import dev.sluice.store.PipeLikes;
-import dev.sluice.store.PipeRuns;
-import dev.sluice.store.PipeUsage;
 import dev.sluice.model.RunOutcome;
 import dev.sluice.model.StoredPipe;
 import dev.sluice.model.User;
+import dev.sluice.store.PipeLikes;
+import dev.sluice.store.PipeRuns;
+import dev.sluice.store.PipeUsage;
 import dev.sluice.store.jdbc.JdbcPipeLikes;
 import dev.sluice.store.jdbc.JdbcPipeRuns;
 import dev.sluice.store.jdbc.JdbcPipeUsage;

@@ -2,10 +2,10 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.store.FirstSeenRepository;
 import dev.sluice.model.LastOutput;
-import dev.sluice.store.LastOutputRepository;
 import dev.sluice.model.StoredPipe;
+import dev.sluice.store.FirstSeenRepository;
+import dev.sluice.store.LastOutputRepository;
 import dev.sluice.store.jdbc.JdbcFirstSeenRepository;
 import dev.sluice.store.jdbc.JdbcLastOutputRepository;
 import java.nio.charset.StandardCharsets;

@@ -2,12 +2,12 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.store.PipeRepository.Details;
-import dev.sluice.store.PipeRepository.Draft;
 import dev.sluice.model.PipeVersion;
-import dev.sluice.store.PipeVersions;
 import dev.sluice.model.StoredPipe;
 import dev.sluice.model.User;
+import dev.sluice.store.PipeRepository.Details;
+import dev.sluice.store.PipeRepository.Draft;
+import dev.sluice.store.PipeVersions;
 import dev.sluice.store.jdbc.JdbcPipeVersions;
 import java.time.Duration;
 import java.util.List;

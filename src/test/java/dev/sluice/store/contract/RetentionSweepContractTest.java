@@ -2,15 +2,15 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.Incident;
+import dev.sluice.model.LastOutput;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.ops.Sweeps;
 import dev.sluice.store.FirstSeenRepository;
-import dev.sluice.model.Incident;
 import dev.sluice.store.Incidents;
-import dev.sluice.model.LastOutput;
 import dev.sluice.store.LastOutputRepository;
-import dev.sluice.model.StoredPipe;
 import dev.sluice.store.Sweep;
-import dev.sluice.model.User;
 import dev.sluice.store.jdbc.JdbcFirstSeenRepository;
 import dev.sluice.store.jdbc.JdbcIncidents;
 import dev.sluice.store.jdbc.JdbcLastOutputRepository;

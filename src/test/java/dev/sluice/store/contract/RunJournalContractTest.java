@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.model.HealthRow;
 import dev.sluice.model.RunEntry;
-import dev.sluice.store.RunHistory;
-import dev.sluice.store.RunJournal;
 import dev.sluice.model.RunOutcome;
 import dev.sluice.model.RunRecord;
 import dev.sluice.model.StoredPipe;
 import dev.sluice.model.User;
+import dev.sluice.store.RunHistory;
+import dev.sluice.store.RunJournal;
 import dev.sluice.store.jdbc.JdbcRunHistory;
 import dev.sluice.store.jdbc.JdbcRunJournal;
 import java.time.Duration;

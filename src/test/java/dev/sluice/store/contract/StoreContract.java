@@ -1,12 +1,12 @@
 package dev.sluice.store.contract;
 
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.store.Database;
 import dev.sluice.store.DatabaseUrl;
 import dev.sluice.store.Dialect;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.Stores;
-import dev.sluice.model.StoredPipe;
-import dev.sluice.model.User;
 import dev.sluice.store.UserRepository;
 import dev.sluice.testing.StoreBackend;
 import dev.sluice.testing.TestClock;
