@@ -2,7 +2,7 @@ package dev.sluice.app;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;

@@ -47,7 +47,6 @@ import dev.sluice.store.Database;
 import dev.sluice.store.FirstSeenRepository;
 import dev.sluice.store.InboxMailRepository;
 import dev.sluice.store.InboxRepository;
-import dev.sluice.store.LastOutputRepository;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.UserRepository;
 import dev.sluice.web.WebServer;
@@ -131,25 +130,25 @@ public final class Sluice implements AutoCloseable {
         this.sharing = share(config, clock, database);
         this.downloader = sharing.downloader(fetchConfig(config));
         this.db = join(database);
-        this.stores = Stores.on(db);
+        this.stores = Stores.on(db, clock);
         this.hookIndex = new HookIndex(stores.hooks());
         this.hookEvents = stores.hookEvents();
-        this.firstSeen = new FirstSeenRepository(db);
-        InboxRepository inboxRepository = new InboxRepository(db);
+        this.firstSeen = stores.firstSeen();
+        InboxRepository inboxRepository = stores.inboxes();
         this.inboxes = new InboxAddresses(inboxRepository);
-        this.inboxMails = new InboxMailRepository(db);
+        this.inboxMails = stores.inboxMails();
         this.engine = new Engine(Blocks.registry(), downloader, new CachingFeedDecoder(new FeedParser()), clock,
                 new StoredHookEvents(hookIndex, hookEvents), config.integrations(), firstSeen,
                 config.integrations().browser().map(binary -> new ChromiumRenderer(binary, downloader)).orElse(null),
                 new StoredInboxMails(inboxRepository, inboxMails, config.baseUrl()));
-        this.users = new UserRepository(db, clock);
-        this.pipeRepository = new PipeRepository(db, clock);
+        this.users = stores.users();
+        this.pipeRepository = stores.pipes();
         this.admission = new Admission(config.maxConcurrentRuns(), config.maxColdRunsPerUser(), Duration.ofSeconds(2));
         this.metrics = new Prometheus(admission, config.maxConcurrentRuns());
-        this.runJournal = new dev.sluice.store.RunJournal(db);
-        this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
-                clock, config.outputFreshFor(), config.baseUrl(), new dev.sluice.store.PipeRuns(db), runJournal);
-        this.usage = new dev.sluice.store.PipeUsage(db);
+        this.runJournal = stores.runJournal();
+        this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, stores.lastOutputs(),
+                clock, config.outputFreshFor(), config.baseUrl(), stores.pipeRuns(), runJournal);
+        this.usage = stores.usage();
         this.invalidation = sharing.invalidation(db, config.database());
         this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits, hookIndex, inboxes, invalidation);
         invalidation.listen(pipes);
@@ -171,20 +170,20 @@ public final class Sluice implements AutoCloseable {
         this.emailChange = new dev.sluice.auth.EmailChange(new dev.sluice.auth.EmailChangeLinks(stores.emailChanges(), hasher, clock), users,
                 mailer, sharing.rateLimit("email-change", dev.sluice.auth.EmailChange.PER_ACCOUNT,
                 dev.sluice.auth.EmailChange.WINDOW), config.baseUrl());
-        this.accountDeletion = new dev.sluice.store.AccountDeletion(db);
+        this.accountDeletion = stores.accountDeletion();
         // WebSub: requests to subscribers' callbacks go through the same SSRF policy as fetches.
-        this.webSub = new WebSub(new WebSub.Needs(db, outputs, pipeRepository, WebSub.client(
+        this.webSub = new WebSub(new WebSub.Needs(stores, outputs, pipeRepository, WebSub.client(
                 config.allowPrivateNetworks() ? AddressPolicy.allowingEverything() : AddressPolicy.publicOnly(),
                 Resolver.SYSTEM, FetchConfig.userAgent(VERSION, config.baseUrl())),
                 clock, config.baseUrl(), config.webSub(), WebSub.BACKOFF));
         outputs.publishVia(webSub.hubUrl(), webSub::computed);
         // Pipe health and alerts: the job and the pages read the same tables; mails go through the login mailer.
-        dev.sluice.store.RunHistory runHistory = new dev.sluice.store.RunHistory(db);
-        dev.sluice.store.PipeAlerts pipeAlerts = new dev.sluice.store.PipeAlerts(db, clock);
-        dev.sluice.store.Incidents incidents = new dev.sluice.store.Incidents(db);
+        dev.sluice.store.RunHistory runHistory = stores.runHistory();
+        dev.sluice.store.PipeAlerts pipeAlerts = stores.pipeAlerts();
+        dev.sluice.store.Incidents incidents = stores.incidents();
         this.health = new dev.sluice.health.PipeHealth(runJournal, runHistory, pipeAlerts, incidents, config.alerts(), clock);
         this.healthJob = new dev.sluice.health.HealthJob(runJournal, runHistory, pipeAlerts, incidents,
-                new dev.sluice.health.AlertSender(new dev.sluice.store.AlertNotices(db), mailer, config.baseUrl(), config.alerts()),
+                new dev.sluice.health.AlertSender(stores.alertNotices(), mailer, config.baseUrl(), config.alerts()),
                 clock, config.alerts());
         this.hookIngest = new HookIngest(hookIndex, hookEvents,
                 sharing.hookRateLimiter(config.hooks()),
@@ -355,7 +354,7 @@ public final class Sluice implements AutoCloseable {
     }
 
     private WebServer.Services webServices() {
-        return new WebServer.Services(db, pipes, outputs, engine, admission, clock, planLimits, config.baseUrl(),
+        return new WebServer.Services(db, stores, pipes, outputs, engine, admission, clock, planLimits, config.baseUrl(),
                 sessions, tokens, portier, sessionStarter, login, pipeRepository, hookIngest,
                 emailChange, accountDeletion, metrics, config.metricsToken(), usage,
                 // editor inspector (Extract picker, anonymous runs)

@@ -1,6 +1,6 @@
 package dev.sluice.auth;
 
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import dev.sluice.store.UserRepository;
 import java.time.Duration;
 import org.slf4j.Logger;

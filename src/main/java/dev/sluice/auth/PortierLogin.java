@@ -1,7 +1,7 @@
 package dev.sluice.auth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import dev.sluice.store.UserRepository;
 import java.net.URI;
 import java.text.ParseException;

@@ -1,7 +1,7 @@
 package dev.sluice.auth;
 
+import dev.sluice.model.User;
 import dev.sluice.store.SessionStore;
-import dev.sluice.store.User;
 import dev.sluice.store.UserRepository;
 import java.time.Duration;
 import java.time.InstantSource;

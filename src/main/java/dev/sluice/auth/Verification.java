@@ -1,6 +1,6 @@
 package dev.sluice.auth;
 
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 
 /** What following a login link came to. */
 public sealed interface Verification {

@@ -4,7 +4,7 @@ import dev.sluice.app.Main;
 import dev.sluice.app.PipeImport;
 import dev.sluice.app.Sluice;
 import dev.sluice.feed.OutputFormat;
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +15,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**

@@ -4,8 +4,9 @@ import dev.sluice.app.Main;
 import dev.sluice.auth.ApiTokenRefused;
 import dev.sluice.auth.ApiTokens;
 import dev.sluice.auth.NewApiToken;
+import dev.sluice.model.User;
 import dev.sluice.store.Database;
-import dev.sluice.store.User;
+import dev.sluice.store.Stores;
 import dev.sluice.store.UserRepository;
 import java.io.PrintWriter;
 import java.time.InstantSource;
@@ -44,9 +45,10 @@ public final class TokenCommand {
         }
         try (Database db = Database.open(main.config().database())) {
             InstantSource clock = InstantSource.system();
-            UserRepository users = new UserRepository(db, clock);
+            Stores stores = Stores.on(db, clock);
+            UserRepository users = stores.users();
             User user = users.findOrCreate(email);
-            NewApiToken created = new ApiTokens(dev.sluice.store.Stores.on(db).apiTokens(), users, clock).create(user.id(), name);
+            NewApiToken created = new ApiTokens(stores.apiTokens(), users, clock).create(user.id(), name);
             out.println(created.value());
             err.println("API token " + created.token().id() + " (\"" + created.token().name() + "\") for " + user.email()
                     + ": it is shown only this once; send it as \"Authorization: Bearer <token>\"");

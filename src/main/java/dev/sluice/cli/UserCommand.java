@@ -5,6 +5,7 @@ import dev.sluice.app.Main;
 import dev.sluice.plan.Plan;
 import dev.sluice.plan.Plans;
 import dev.sluice.store.Database;
+import dev.sluice.store.Stores;
 import dev.sluice.store.UserRepository;
 import java.io.PrintWriter;
 import java.time.InstantSource;
@@ -39,7 +40,7 @@ public final class UserCommand {
             return 2;
         }
         try (Database db = Database.open(config.database())) {
-            UserRepository users = new UserRepository(db, InstantSource.system());
+            UserRepository users = Stores.on(db, InstantSource.system()).users();
             if (!users.setPlan(email, planName)) {
                 err.println("sluice user plan: no such user " + email);
                 return 2;

@@ -1,7 +1,7 @@
 package dev.sluice.health;
 
-import dev.sluice.store.AlertNotice;
-import dev.sluice.store.Incident;
+import dev.sluice.model.AlertNotice;
+import dev.sluice.model.Incident;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,10 +1,10 @@
 package dev.sluice.health;
 
 import dev.sluice.auth.Mailer;
-import dev.sluice.store.AlertNotice;
+import dev.sluice.model.AlertNotice;
+import dev.sluice.model.Incident;
 import dev.sluice.store.AlertNotices;
 import dev.sluice.store.Ids;
-import dev.sluice.store.Incident;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

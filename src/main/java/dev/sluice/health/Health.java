@@ -1,7 +1,7 @@
 package dev.sluice.health;
 
-import dev.sluice.store.AlertSettings;
-import dev.sluice.store.HealthRow;
+import dev.sluice.model.AlertSettings;
+import dev.sluice.model.HealthRow;
 import java.time.Duration;
 import java.time.Instant;
 

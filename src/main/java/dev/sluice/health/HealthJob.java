@@ -1,7 +1,7 @@
 package dev.sluice.health;
 
-import dev.sluice.store.HealthRow;
-import dev.sluice.store.Incident;
+import dev.sluice.model.HealthRow;
+import dev.sluice.model.Incident;
 import dev.sluice.store.Incidents;
 import dev.sluice.store.PipeAlerts;
 import dev.sluice.store.RunHistory;

@@ -1,11 +1,11 @@
 package dev.sluice.health;
 
-import dev.sluice.store.AlertSettings;
-import dev.sluice.store.HealthRow;
-import dev.sluice.store.IncidentLog;
+import dev.sluice.model.AlertSettings;
+import dev.sluice.model.HealthRow;
+import dev.sluice.model.IncidentLog;
+import dev.sluice.model.RunEntry;
 import dev.sluice.store.Incidents;
 import dev.sluice.store.PipeAlerts;
-import dev.sluice.store.RunEntry;
 import dev.sluice.store.RunHistory;
 import dev.sluice.store.RunJournal;
 import java.time.InstantSource;

@@ -3,6 +3,7 @@ package dev.sluice.inbox;
 import dev.sluice.block.BlockError;
 import dev.sluice.block.InboxMail;
 import dev.sluice.block.InboxMailSource;
+import dev.sluice.model.StoredMail;
 import dev.sluice.store.InboxMailRepository;
 import dev.sluice.store.InboxRepository;
 import dev.sluice.store.StoreException;
@@ -38,7 +39,7 @@ public record StoredInboxMails(InboxRepository inboxes, InboxMailRepository mail
         }
     }
 
-    private InboxMail mail(InboxMailRepository.Mail m) {
+    private InboxMail mail(StoredMail m) {
         List<InboxMail.Attachment> attachments = m.attachments().stream()
                 .map(a -> new InboxMail.Attachment(a.fileName(), a.contentType(), a.size(),
                         a.kept() ? baseUrl + ATTACHMENT_PATH + a.id() : null, a.contentId()))

@@ -5,11 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sluice.block.input.TextinputBlock;
 import dev.sluice.engine.Engine;
 import dev.sluice.engine.Plan;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.pipe.PipeCodec;
 import dev.sluice.pipe.PipeDoc;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.pipe.PipeReferences;
-import dev.sluice.store.StoredPipe;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.sluice.output;
 
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 
 /**
  * A pipe's output just produced by a real run — not a cache hit, not a joined run — as

@@ -1,6 +1,6 @@
 package dev.sluice.output;
 
-import dev.sluice.store.LastOutput;
+import dev.sluice.model.LastOutput;
 import dev.sluice.store.LastOutputRepository;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -1,6 +1,6 @@
 package dev.sluice.plan;
 
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import java.time.Duration;
 
 /**

@@ -1,11 +1,5 @@
 package dev.sluice.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,33 +12,16 @@ import java.util.function.Function;
  * drops its mail and attachments with it (the schema's cascades, named here in
  * {@link #removeAll} too).
  */
-public final class InboxRepository {
-    private final Database db;
-
-    public InboxRepository(Database db) {
-        this.db = db;
-    }
-
+public interface InboxRepository {
     /** The pipe that receives mail at {@code address}, if any. */
-    public Optional<String> pipeOf(String address) {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT pipe_id FROM inboxes WHERE address = ?")) {
-                st.setString(1, address);
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
-    }
+    Optional<String> pipeOf(String address);
 
     /**
      * Makes {@code addresses} the inboxes of pipe {@code pipeId}: addresses it no longer has go
      * (with their mail), new ones are claimed unless another pipe holds them. Answers the
      * addresses another pipe holds.
      */
-    public Set<String> replace(String pipeId, Set<String> addresses) {
-        return db.transaction(c -> write(c, pipeId, addresses));
-    }
+    Set<String> replace(String pipeId, Set<String> addresses);
 
     /**
      * Re-reads pipe {@code pipeId}'s stored JSON and makes its inboxes those {@code addressesOf}
@@ -52,89 +29,11 @@ public final class InboxRepository {
      * older blocks. A pipe that is gone loses its inboxes; one whose JSON {@code addressesOf}
      * cannot read (empty) keeps them.
      */
-    public void reindex(String pipeId, Function<String, Optional<Set<String>>> addressesOf) {
-        db.transaction(c -> {
-            String json = null;
-            try (PreparedStatement st = c.prepareStatement("SELECT pipe_json FROM pipes WHERE id = ?")) {
-                st.setString(1, pipeId);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next()) {
-                        json = rs.getString(1);
-                    }
-                }
-            }
-            Optional<Set<String>> addresses = json == null ? Optional.of(Set.of()) : addressesOf.apply(json);
-            return addresses.isPresent() ? write(c, pipeId, addresses.get()) : Set.of();
-        });
-    }
+    void reindex(String pipeId, Function<String, Optional<Set<String>>> addressesOf);
 
     /** The pipes whose JSON mentions {@code blockType} or that have inboxes: what a repair re-reads. */
-    public List<String> pipesToReindex(String blockType) {
-        return db.read(c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT id FROM pipes WHERE pipe_json LIKE ? "
-                    + "UNION SELECT pipe_id FROM inboxes")) {
-                st.setString(1, "%" + blockType + "%");
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
-    }
+    List<String> pipesToReindex(String blockType);
 
     /** Forgets every inbox of pipe {@code pipeId} with all their mail and attachments. */
-    public void removeAll(String pipeId) {
-        db.transaction(c -> {
-            for (String sql : List.of(
-                    "DELETE FROM inbox_attachments WHERE mail_id IN (SELECT m.id FROM inbox_mails m "
-                            + "JOIN inboxes i ON i.address = m.address WHERE i.pipe_id = ?)",
-                    "DELETE FROM inbox_mails WHERE address IN (SELECT address FROM inboxes WHERE pipe_id = ?)",
-                    "DELETE FROM inboxes WHERE pipe_id = ?")) {
-                try (PreparedStatement st = c.prepareStatement(sql)) {
-                    st.setString(1, pipeId);
-                    st.executeUpdate();
-                }
-            }
-            return null;
-        });
-    }
-
-    private static Set<String> write(Connection c, String pipeId, Set<String> addresses) throws SQLException {
-        Set<String> had = new HashSet<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT address FROM inboxes WHERE pipe_id = ?")) {
-            st.setString(1, pipeId);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    had.add(rs.getString(1));
-                }
-            }
-        }
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM inboxes WHERE pipe_id = ? AND address = ?")) {
-            for (String gone : had) {
-                if (!addresses.contains(gone)) {
-                    del.setString(1, pipeId);
-                    del.setString(2, gone);
-                    del.executeUpdate();
-                }
-            }
-        }
-        Set<String> heldByOthers = new HashSet<>();
-        try (PreparedStatement ins = c.prepareStatement(
-                "INSERT INTO inboxes (address, pipe_id) VALUES (?, ?) ON CONFLICT (address) DO NOTHING")) {
-            for (String address : addresses) {
-                if (had.contains(address)) {
-                    continue;
-                }
-                ins.setString(1, address);
-                ins.setString(2, pipeId);
-                if (ins.executeUpdate() == 0) {
-                    heldByOthers.add(address);
-                }
-            }
-        }
-        return heldByOthers;
-    }
+    void removeAll(String pipeId);
 }

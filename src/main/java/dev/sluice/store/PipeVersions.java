@@ -1,9 +1,6 @@
 package dev.sluice.store;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Instant;
-import java.util.ArrayList;
+import dev.sluice.model.PipeVersion;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,48 +8,13 @@ import java.util.Optional;
  * The version history of pipes (written by {@link PipeRepository} on every save). Rolling back
  * is saving an old version's JSON again, so history only ever grows.
  */
-public final class PipeVersions {
-    private final Database db;
-
-    public PipeVersions(Database db) {
-        this.db = db;
-    }
-
+public interface PipeVersions {
     /** A version with its pipe JSON. */
-    public record Snapshot(PipeVersion version, String json) {
+    record Snapshot(PipeVersion version, String json) {
     }
 
     /** Every version of pipe {@code pipeId}, newest first; the JSON is left out (it may be large). */
-    public List<PipeVersion> list(String pipeId) {
-        return db.read(c -> {
-            List<PipeVersion> out = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT version, title, created_at FROM pipe_versions "
-                    + "WHERE pipe_id = ? ORDER BY version DESC")) {
-                st.setString(1, pipeId);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new PipeVersion(rs.getInt(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))));
-                    }
-                }
-            }
-            return out;
-        });
-    }
+    List<PipeVersion> list(String pipeId);
 
-    public Optional<Snapshot> find(String pipeId, int version) {
-        return db.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT title, created_at, pipe_json FROM pipe_versions "
-                    + "WHERE pipe_id = ? AND version = ?")) {
-                st.setString(1, pipeId);
-                st.setInt(2, version);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new Snapshot(
-                            new PipeVersion(version, rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))), rs.getString(3)));
-                }
-            }
-        });
-    }
+    Optional<Snapshot> find(String pipeId, int version);
 }

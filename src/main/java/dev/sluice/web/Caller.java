@@ -1,6 +1,6 @@
 package dev.sluice.web;
 
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import io.javalin.http.Context;
 import java.util.Optional;
 

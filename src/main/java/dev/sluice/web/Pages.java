@@ -22,10 +22,10 @@ final class Pages {
     Pages(WebServer.Services s) {
         Templates templates = new Templates();
         PipeAccess access = new PipeAccess(s.pipes());
-        PipeLikes likes = new PipeLikes(s.db(), s.clock());
+        PipeLikes likes = s.stores().likes();
         PipeRuns runs = s.outputs().lastRuns();
-        PipeVersions versions = new PipeVersions(s.db());
-        PipeGallery pipeGallery = new PipeGallery(s.db());
+        PipeVersions versions = s.stores().pipeVersions();
+        PipeGallery pipeGallery = s.stores().gallery();
         this.landing = new LandingPage(pipeGallery, templates);
         this.dashboard = new DashboardPage(s.pipes(), s.outputs(), likes, runs, s.planLimits(), templates, s.clock(), s.health());
         this.gallery = new GalleryPage(pipeGallery, templates);

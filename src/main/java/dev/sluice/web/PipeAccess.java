@@ -1,9 +1,9 @@
 package dev.sluice.web;
 
 import dev.sluice.app.PipeService;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.store.PipeLikes;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
 import io.javalin.http.Context;
 import java.util.Optional;
 

@@ -2,13 +2,13 @@ package dev.sluice.web;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.sluice.app.PipeService;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.store.PipeLikes;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.PipeVersions;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;

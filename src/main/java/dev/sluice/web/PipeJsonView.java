@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.inbox.InboxAddresses;
 import dev.sluice.feed.OutputFormat;
+import dev.sluice.inbox.InboxAddresses;
+import dev.sluice.model.PipeVersion;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.pipe.WebhookBlocks;
-import dev.sluice.store.PipeVersion;
-import dev.sluice.store.StoredPipe;
 
 /**
  * A stored pipe as the JSON API shows it (SPEC §13). What depends on who is looking is decided

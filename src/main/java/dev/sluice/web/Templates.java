@@ -1,6 +1,6 @@
 package dev.sluice.web;
 
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import io.javalin.http.Context;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;

@@ -6,7 +6,7 @@ import dev.sluice.auth.ApiToken;
 import dev.sluice.auth.ApiTokenRefused;
 import dev.sluice.auth.ApiTokens;
 import dev.sluice.auth.NewApiToken;
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Instant;

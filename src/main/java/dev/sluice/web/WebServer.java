@@ -13,9 +13,8 @@ import dev.sluice.ops.Prometheus;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.plan.PlanLimits;
 import dev.sluice.store.Database;
-import dev.sluice.store.PipeLikes;
-import dev.sluice.store.PipeVersions;
 import dev.sluice.store.PipeRepository;
+import dev.sluice.store.Stores;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -42,7 +41,7 @@ public final class WebServer {
      * @param portier        Portier login, or null when {@code SLUICE_PORTIER_BROKER} is not set
      * @param sessionStarter starts the session of someone who just logged in
      */
-    public record Services(Database db, PipeService pipes, FeedOutputs outputs, Engine engine, Admission admission,
+    public record Services(Database db, Stores stores, PipeService pipes, FeedOutputs outputs, Engine engine, Admission admission,
                            InstantSource clock, PlanLimits planLimits, String baseUrl, Sessions sessions, ApiTokens tokens,
                            PortierLogin portier, SessionStarter sessionStarter,
                            // login area
@@ -151,8 +150,8 @@ public final class WebServer {
         app.post("/api/run", ctx -> runs.join().run(ctx));
 
         // JSON API for pipes (SPEC §13); who may do what: PipeAccess (accounts issue, API area)
-        CompletableFuture<PipeApi> api = services.thenApply(s -> new PipeApi(s.pipes(), new PipeVersions(s.db()),
-                new PipeLikes(s.db(), s.clock()), s.outputs(), s.engine().integrations().mail().orElse(null)));
+        CompletableFuture<PipeApi> api = services.thenApply(s -> new PipeApi(s.pipes(), s.stores().pipeVersions(),
+                s.stores().likes(), s.outputs(), s.engine().integrations().mail().orElse(null)));
         app.get("/api/pipes", ctx -> api.join().list(ctx));
         app.post("/api/pipes", ctx -> api.join().create(ctx));
         app.get("/api/pipes/{id}", ctx -> api.join().get(ctx));
@@ -241,7 +240,7 @@ public final class WebServer {
         app.post(HookRoutes.PREFIX + "{hookId}", ctx -> hooks.join().receive(ctx));
 
         // Newsletter inboxes: attachments of received mail, behind their random ids.
-        CompletableFuture<InboxRoutes> inbox = services.thenApply(s -> new InboxRoutes(new dev.sluice.store.InboxMailRepository(s.db())));
+        CompletableFuture<InboxRoutes> inbox = services.thenApply(s -> new InboxRoutes(s.stores().inboxMails()));
         app.get(InboxRoutes.PATH, ctx -> inbox.join().download(ctx));
         // WebSub: the built-in hub (subscribers' servers post here).
         CompletableFuture<WebSubRoutes> webSub = services.thenApply(s -> new WebSubRoutes(s.webSubHub()));

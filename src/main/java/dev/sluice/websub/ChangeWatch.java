@@ -1,12 +1,12 @@
 package dev.sluice.websub;
 
 import dev.sluice.feed.OutputFormat;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.WebSubSubscription;
 import dev.sluice.output.ComputedOutput;
 import dev.sluice.output.DataFormatUnavailable;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.output.RenderedFeed;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.WebSubSubscription;
 import dev.sluice.store.WebSubSubscriptions;
 import dev.sluice.store.WebSubTopics;
 import java.time.InstantSource;

@@ -2,8 +2,8 @@ package dev.sluice.websub;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sluice.fetch.GuardedClient;
+import dev.sluice.model.WebSubSubscription;
 import dev.sluice.store.StoreException;
-import dev.sluice.store.WebSubSubscription;
 import dev.sluice.store.WebSubSubscriptions;
 import java.time.Duration;
 import java.time.InstantSource;

@@ -2,8 +2,8 @@ package dev.sluice.websub;
 
 import dev.sluice.feed.OutputFormat;
 import dev.sluice.fetch.GuardedClient;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.output.FeedOutputs;
-import dev.sluice.store.StoredPipe;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

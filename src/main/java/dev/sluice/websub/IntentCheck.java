@@ -2,10 +2,10 @@ package dev.sluice.websub;
 
 import dev.sluice.engine.Admission;
 import dev.sluice.fetch.GuardedClient;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.WebSubSubscription;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.output.FeedResult;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.WebSubSubscription;
 import dev.sluice.store.WebSubSubscriptions;
 import dev.sluice.store.WebSubTopics;
 import java.security.SecureRandom;

@@ -1,10 +1,10 @@
 package dev.sluice.websub;
 
 import dev.sluice.engine.Admission;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.WebSubSubscription;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.WebSubSubscription;
 import dev.sluice.store.WebSubSubscriptions;
 import dev.sluice.store.WebSubTopics;
 import java.time.Duration;

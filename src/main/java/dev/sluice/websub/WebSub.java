@@ -6,8 +6,8 @@ import dev.sluice.fetch.GuardedClient;
 import dev.sluice.fetch.Resolver;
 import dev.sluice.output.ComputedOutput;
 import dev.sluice.output.FeedOutputs;
-import dev.sluice.store.Database;
 import dev.sluice.store.PipeRepository;
+import dev.sluice.store.Stores;
 import dev.sluice.store.WebSubSubscriptions;
 import dev.sluice.store.WebSubTopics;
 import java.time.Duration;
@@ -30,7 +30,7 @@ public final class WebSub implements AutoCloseable {
     static final int ANSWER_CAP = 4096;
 
     /** What WebSub needs from the rest of the application. */
-    public record Needs(Database db, FeedOutputs outputs, PipeRepository pipes, GuardedClient client,
+    public record Needs(Stores stores, FeedOutputs outputs, PipeRepository pipes, GuardedClient client,
                         InstantSource clock, String baseUrl, WebSubSettings settings, List<Duration> backoff) {
     }
 
@@ -46,8 +46,8 @@ public final class WebSub implements AutoCloseable {
         this.hubUrl = settings.builtIn() ? n.baseUrl() + PATH : settings.externalHub();
         this.client = n.client();
         this.outbound = new Outbound(n.backoff());
-        WebSubSubscriptions subscriptions = new WebSubSubscriptions(n.db());
-        WebSubTopics topics = new WebSubTopics(n.db());
+        WebSubSubscriptions subscriptions = n.stores().webSubSubscriptions();
+        WebSubTopics topics = n.stores().webSubTopics();
         SubscribedPipes subscribed = new SubscribedPipes(subscriptions);
         IntentCheck intents = new IntentCheck(n.client(), n.outputs(), subscriptions, topics, subscribed, n.clock());
         this.hub = new Hub(settings, n.baseUrl(), n.pipes(), n.outputs(), subscriptions, n.client(),

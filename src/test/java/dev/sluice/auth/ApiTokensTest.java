@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.model.User;
 import dev.sluice.store.Database;
-import dev.sluice.store.User;
 import dev.sluice.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.sql.Connection;

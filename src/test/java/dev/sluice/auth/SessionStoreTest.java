@@ -1,11 +1,12 @@
 package dev.sluice.auth;
 
-import dev.sluice.store.Stores;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.User;
 import dev.sluice.store.Database;
-import dev.sluice.store.User;
+import dev.sluice.store.Stores;
 import dev.sluice.store.UserRepository;
+import dev.sluice.store.jdbc.JdbcUserRepository;
 import dev.sluice.testing.TestClock;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -27,7 +28,7 @@ class SessionStoreTest {
     @BeforeEach
     void open() {
         db = Database.open(dir);
-        UserRepository users = new UserRepository(db, clock);
+        UserRepository users = new JdbcUserRepository(db, clock);
         sessions = new Sessions(Stores.on(db).sessions(), users, new TokenHasher(new ServerSecrets(Stores.on(db).secrets(), clock).get(ServerSecrets.TOKEN_PEPPER)), clock);
         alice = users.findOrCreate("alice@example.org");
     }

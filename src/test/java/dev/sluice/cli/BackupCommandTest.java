@@ -3,8 +3,8 @@ package dev.sluice.cli;
 import static dev.sluice.cli.CliRun.sluice;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.StoredPipe;
 import dev.sluice.store.Database;
-import dev.sluice.store.StoredPipe;
 import dev.sluice.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,9 +3,10 @@ package dev.sluice.cli;
 import static dev.sluice.cli.CliRun.sluice;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.User;
 import dev.sluice.store.Database;
-import dev.sluice.store.User;
 import dev.sluice.store.UserRepository;
+import dev.sluice.store.jdbc.JdbcUserRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -28,7 +29,7 @@ class UserCommandTest {
 
     private String planOf(String email) {
         try (Database db = Database.open(dir)) {
-            return new UserRepository(db, InstantSource.system()).findByEmail(email).map(User::plan).orElseThrow();
+            return new JdbcUserRepository(db, InstantSource.system()).findByEmail(email).map(User::plan).orElseThrow();
         }
     }
 
@@ -78,7 +79,7 @@ class UserCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no such user nobody@example.org");
         try (Database db = Database.open(dir)) {
-            assertThat(new UserRepository(db, InstantSource.system()).findByEmail("nobody@example.org")).isEmpty();
+            assertThat(new JdbcUserRepository(db, InstantSource.system()).findByEmail("nobody@example.org")).isEmpty();
         }
     }
 

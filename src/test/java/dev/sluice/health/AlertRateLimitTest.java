@@ -3,7 +3,7 @@ package dev.sluice.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.sluice.health;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.sluice.auth.Sessions;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.testing.TestServer;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

@@ -1,15 +1,15 @@
 package dev.sluice.hook;
 
-import dev.sluice.store.Stores;
 import static dev.sluice.hook.HookFixtures.newHookId;
 import static dev.sluice.hook.HookFixtures.pipeWithWebhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.model.StoredPipe;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.store.Database;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.store.Stores;
 import dev.sluice.testing.TestServer;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -3,7 +3,7 @@ package dev.sluice.inbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.feed.OutputFormat;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.testing.TestServer;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;

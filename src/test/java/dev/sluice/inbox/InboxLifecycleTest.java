@@ -12,10 +12,12 @@ import static dev.sluice.inbox.InboxFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.ops.InboxRetention;
 import dev.sluice.store.Database;
 import dev.sluice.store.InboxMailRepository;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.store.jdbc.JdbcAccountDeletion;
+import dev.sluice.store.jdbc.JdbcInboxMailRepository;
 import dev.sluice.testing.TestServer;
 import jakarta.mail.Transport;
 import java.net.http.HttpResponse;
@@ -164,7 +166,7 @@ class InboxLifecycleTest {
         mail(stayer.address(), "Stayer's letter");
         try (Database db = Database.open(server.dataDir)) {
             long id = server.sluice.users().findOrCreate("leaver@example.org").id();
-            assertThat(new dev.sluice.store.AccountDeletion(db).delete(id)).isPresent();
+            assertThat(new JdbcAccountDeletion(db).delete(id)).isPresent();
         }
         assertThat(stored(server, leaver.blockId())).containsExactly(0, 0);
         assertThat(stored(server, stayer.blockId())).containsExactly(1, 2);
@@ -192,7 +194,7 @@ class InboxLifecycleTest {
         server.clock.advance(Duration.ofDays(11));
 
         try (Database db = Database.open(server.dataDir)) {
-            InboxRetention retention = new InboxRetention(new InboxMailRepository(db), server.sluice.config().inbox(),
+            InboxRetention retention = new InboxRetention(new JdbcInboxMailRepository(db), server.sluice.config().inbox(),
                     server.clock, Duration.ZERO);
             assertThat(retention.runOnce()).isEqualTo(new InboxRetention.Pass(1, 0));
             assertThat(retention.runOnce().total()).as("nothing left to do").isZero();

@@ -1,12 +1,13 @@
 package dev.sluice.ops;
 
-import dev.sluice.store.Sweep;
-import dev.sluice.store.Stores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.store.Database;
 import dev.sluice.store.FirstSeenRepository;
+import dev.sluice.store.Stores;
+import dev.sluice.store.Sweep;
+import dev.sluice.store.jdbc.JdbcFirstSeenRepository;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -102,7 +103,7 @@ class RetentionTest {
 
     @Test
     void manyExpiredRowsGoInSeveralSmallBatches() throws Exception {
-        FirstSeenRepository firstSeen = new FirstSeenRepository(db);
+        FirstSeenRepository firstSeen = new JdbcFirstSeenRepository(db);
         Instant old = NOW.minus(Duration.ofDays(120));
         for (int i = 0; i < 23; i++) {
             firstSeen.firstSeen("p1", "b", "old" + i, old);
@@ -112,7 +113,7 @@ class RetentionTest {
         assertThat(runOnce(5)).containsEntry("first-seen dates", 23);
 
         assertThat(column("SELECT guid FROM first_seen")).containsExactly("recent");
-        FirstSeenRepository restarted = new FirstSeenRepository(db);
+        FirstSeenRepository restarted = new JdbcFirstSeenRepository(db);
         assertThat(restarted.firstSeen("p1", "b", "old0", NOW)).as("forgotten, so seen anew").isEqualTo(NOW);
     }
 

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sluice.model.LastOutput;
 import dev.sluice.store.Database;
-import dev.sluice.store.LastOutput;
 import dev.sluice.store.LastOutputRepository;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.UserRepository;
+import dev.sluice.store.jdbc.JdbcLastOutputRepository;
+import dev.sluice.store.jdbc.JdbcPipeRepository;
+import dev.sluice.store.jdbc.JdbcUserRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,8 +27,8 @@ class WriteBehindLastOutputsTest {
 
     /** Stored pipes with these ids do not exist: last outputs belong to stored pipes. */
     private static String[] pipes(Database db, int count) {
-        long owner = new UserRepository(db, InstantSource.system()).findOrCreate("owner@example.org").id();
-        PipeRepository repository = new PipeRepository(db, InstantSource.system());
+        long owner = new JdbcUserRepository(db, InstantSource.system()).findOrCreate("owner@example.org").id();
+        PipeRepository repository = new JdbcPipeRepository(db, InstantSource.system());
         String[] ids = new String[count];
         for (int i = 0; i < count; i++) {
             ids[i] = repository.create(owner, new PipeRepository.Draft("p" + i, "", "{\"blocks\":[]}", false, List.of())).id();
@@ -43,14 +46,14 @@ class WriteBehindLastOutputsTest {
     void aSavedOutputIsFoundAtOnceAndIsOnDiskAfterClose() {
         try (Database db = Database.open(dir)) {
             String[] ids = pipes(db, 5);
-            WriteBehindLastOutputs outputs = new WriteBehindLastOutputs(new LastOutputRepository(db));
+            WriteBehindLastOutputs outputs = new WriteBehindLastOutputs(new JdbcLastOutputRepository(db));
             for (int v = 1; v <= 40; v++) { // more than the queue holds: the caller writes the rest
                 outputs.save(output(ids[v % 5], "", v));
                 LastOutput found = outputs.find(ids[v % 5], "").orElseThrow();
                 assertEquals(v, found.version(), "the output just saved is the one found, written or not");
             }
             outputs.close();
-            LastOutputRepository disk = new LastOutputRepository(db);
+            LastOutputRepository disk = new JdbcLastOutputRepository(db);
             for (int p = 0; p < 5; p++) {
                 LastOutput stored = disk.find(ids[p], "").orElseThrow();
                 int newest = 40 - ((40 - p) % 5);
@@ -65,10 +68,10 @@ class WriteBehindLastOutputsTest {
     void savesAfterCloseAreWrittenAtOnce() {
         try (Database db = Database.open(dir)) {
             String late = pipes(db, 1)[0];
-            WriteBehindLastOutputs outputs = new WriteBehindLastOutputs(new LastOutputRepository(db));
+            WriteBehindLastOutputs outputs = new WriteBehindLastOutputs(new JdbcLastOutputRepository(db));
             outputs.close();
             outputs.save(output(late, "", 7));
-            assertEquals(7, new LastOutputRepository(db).find(late, "").orElseThrow().version());
+            assertEquals(7, new JdbcLastOutputRepository(db).find(late, "").orElseThrow().version());
         }
     }
 }

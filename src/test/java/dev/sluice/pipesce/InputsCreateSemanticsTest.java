@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.feed.OutputFormat;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.pipesce.PipesCeRig.Pipe;
-import dev.sluice.store.StoredPipe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

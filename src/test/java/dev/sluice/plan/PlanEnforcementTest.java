@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
 import dev.sluice.testing.BenchServer;
 import dev.sluice.testing.TestServer;
 import java.net.http.HttpResponse;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.sluice.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.store.jdbc.JdbcFirstSeenRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,16 +31,16 @@ class FirstSeenRepositoryTest {
 
     @Test
     void theFirstDateStaysAcrossRunsAndRestarts() {
-        FirstSeenRepository repo = new FirstSeenRepository(db);
+        FirstSeenRepository repo = new JdbcFirstSeenRepository(db);
         assertThat(repo.firstSeen("p1", "b1", "g", T0)).isEqualTo(T0);
         assertThat(repo.firstSeen("p1", "b1", "g", T0.plusSeconds(60))).isEqualTo(T0);
         // A fresh repository (a restarted server) reads the stored date, not its own "now".
-        assertThat(new FirstSeenRepository(db).firstSeen("p1", "b1", "g", T0.plusSeconds(3600))).isEqualTo(T0);
+        assertThat(new JdbcFirstSeenRepository(db).firstSeen("p1", "b1", "g", T0.plusSeconds(3600))).isEqualTo(T0);
     }
 
     @Test
     void pipesAndBlocksHaveTheirOwnDates() {
-        FirstSeenRepository repo = new FirstSeenRepository(db);
+        FirstSeenRepository repo = new JdbcFirstSeenRepository(db);
         repo.firstSeen("p1", "b1", "g", T0);
         Instant later = T0.plusSeconds(120);
         assertThat(repo.firstSeen("p2", "b1", "g", later)).isEqualTo(later);

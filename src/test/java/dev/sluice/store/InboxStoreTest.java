@@ -2,6 +2,12 @@ package dev.sluice.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.StoredAttachment;
+import dev.sluice.model.StoredMail;
+import dev.sluice.store.jdbc.JdbcInboxMailRepository;
+import dev.sluice.store.jdbc.JdbcInboxRepository;
+import dev.sluice.store.jdbc.JdbcPipeRepository;
+import dev.sluice.store.jdbc.JdbcUserRepository;
 import dev.sluice.testing.StoreBackend;
 import dev.sluice.testing.TestClock;
 import java.nio.file.Path;
@@ -33,8 +39,8 @@ class InboxStoreTest {
 
     Store open(Dialect dialect) {
         Database db = StoreBackend.open(dialect, dir);
-        long owner = new UserRepository(db, clock).findOrCreate("owner@example.org").id();
-        return new Store(db, new InboxRepository(db), new InboxMailRepository(db), new PipeRepository(db, clock), owner);
+        long owner = new JdbcUserRepository(db, clock).findOrCreate("owner@example.org").id();
+        return new Store(db, new JdbcInboxRepository(db), new JdbcInboxMailRepository(db), new JdbcPipeRepository(db, clock), owner);
     }
 
     InboxMailRepository.NewMail mail(String key, String subject) {
@@ -82,11 +88,11 @@ class InboxStoreTest {
             assertThat(s.mails().store(List.of("aaaaaaaaaa"), mail("<4@x>", "Again"), 3))
                     .containsEntry("aaaaaaaaaa", InboxMailRepository.Result.DUPLICATE);
 
-            List<InboxMailRepository.Mail> recent = s.mails().recent("aaaaaaaaaa", 10);
-            assertThat(recent).extracting(InboxMailRepository.Mail::subject).containsExactly("Mail 4", "Mail 3", "Mail 2");
-            InboxMailRepository.Mail newest = recent.get(0);
+            List<StoredMail> recent = s.mails().recent("aaaaaaaaaa", 10);
+            assertThat(recent).extracting(StoredMail::subject).containsExactly("Mail 4", "Mail 3", "Mail 2");
+            StoredMail newest = recent.get(0);
             assertThat(newest.sentAt()).isNull();
-            assertThat(newest.attachments()).extracting(InboxMailRepository.Attachment::kept).containsExactly(true, false);
+            assertThat(newest.attachments()).extracting(StoredAttachment::kept).containsExactly(true, false);
             assertThat(s.mails().attachment(newest.attachments().get(0).id())).hasValueSatisfying(d -> {
                 assertThat(d.body()).containsExactly(1, 2, 3);
                 assertThat(d.contentType()).isEqualTo("application/pdf");
@@ -115,7 +121,7 @@ class InboxStoreTest {
             assertThat(s.mails().deleteOlderThan(cutoff, 2)).isZero();
             assertThat(s.mails().addressesWithMail()).containsExactlyInAnyOrder("aaaaaaaaaa", "bbbbbbbbbb");
             assertThat(s.mails().deleteBeyondNewest("aaaaaaaaaa", 1, 10)).isEqualTo(1);
-            assertThat(s.mails().recent("aaaaaaaaaa", 10)).extracting(InboxMailRepository.Mail::subject).containsExactly("A5");
+            assertThat(s.mails().recent("aaaaaaaaaa", 10)).extracting(StoredMail::subject).containsExactly("A5");
 
             String kept = s.mails().recent("bbbbbbbbbb", 1).get(0).attachments().get(0).id();
             s.inboxes().removeAll(pipe);

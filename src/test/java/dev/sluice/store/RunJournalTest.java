@@ -2,6 +2,12 @@ package dev.sluice.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.HealthRow;
+import dev.sluice.model.RunEntry;
+import dev.sluice.model.RunOutcome;
+import dev.sluice.model.RunRecord;
+import dev.sluice.store.jdbc.JdbcRunHistory;
+import dev.sluice.store.jdbc.JdbcRunJournal;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -33,8 +39,8 @@ class RunJournalTest {
         for (String id : List.of("p1", "p2")) {
             sql("INSERT INTO pipes (id, owner_id, pipe_json, version, feed_key, created_at, updated_at) VALUES (?, 1, '{}', 1, 'k', 0, 0)", id);
         }
-        journal = new RunJournal(db);
-        history = new RunHistory(db);
+        journal = new JdbcRunJournal(db);
+        history = new JdbcRunHistory(db);
     }
 
     @AfterEach

@@ -3,10 +3,10 @@ package dev.sluice.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.block.Blocks;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.pipe.WebhookBlocks;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.StoredPipe;
 import dev.sluice.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;

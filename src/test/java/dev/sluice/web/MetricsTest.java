@@ -3,8 +3,8 @@ package dev.sluice.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.engine.Admission;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.ops.Prometheus;
-import dev.sluice.store.StoredPipe;
 import dev.sluice.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;

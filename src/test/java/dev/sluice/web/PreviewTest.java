@@ -2,7 +2,7 @@ package dev.sluice.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.testing.BenchServer;
 import dev.sluice.testing.TestServer;
 import java.net.http.HttpResponse;

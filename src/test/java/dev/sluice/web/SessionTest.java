@@ -3,8 +3,8 @@ package dev.sluice.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.pipe.PipeJsonForTests;
-import dev.sluice.store.StoredPipe;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;

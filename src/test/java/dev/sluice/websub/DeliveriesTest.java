@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.fetch.AddressPolicy;
 import dev.sluice.fetch.GuardedClient;
 import dev.sluice.fetch.Resolver;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.WebSubSubscription;
 import dev.sluice.store.Database;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.StoredPipe;
 import dev.sluice.store.UserRepository;
-import dev.sluice.store.WebSubSubscription;
 import dev.sluice.store.WebSubSubscriptions;
+import dev.sluice.store.jdbc.JdbcPipeRepository;
+import dev.sluice.store.jdbc.JdbcUserRepository;
+import dev.sluice.store.jdbc.JdbcWebSubSubscriptions;
 import dev.sluice.testing.TestClock;
 import dev.sluice.testing.TestServer;
 import java.io.IOException;
@@ -45,11 +48,11 @@ class DeliveriesTest {
     @BeforeEach
     void start() throws IOException {
         db = Database.open(TestServer.tempDir());
-        subscriptions = new WebSubSubscriptions(db);
+        subscriptions = new JdbcWebSubSubscriptions(db);
         subscriber = new MockWebServer();
         subscriber.start(java.net.InetAddress.getLoopbackAddress(), 0);
-        long owner = new UserRepository(db, clock).findOrCreate("owner@example.org").id();
-        StoredPipe pipe = new PipeRepository(db, clock).create(owner, new PipeRepository.Draft("Pushed", "",
+        long owner = new JdbcUserRepository(db, clock).findOrCreate("owner@example.org").id();
+        StoredPipe pipe = new JdbcPipeRepository(db, clock).create(owner, new PipeRepository.Draft("Pushed", "",
                 "{\"blocks\":[{\"id\":\"output\",\"type\":\"OutputBlock\",\"userinputs\":[\"\"],\"inputs\":[{}],\"textinputs\":[]}]}",
                 true, List.of()));
         subscription = new WebSubSubscription("http://sluice.test/feed/" + pipe.id() + ".rss",

@@ -2,7 +2,7 @@ package dev.sluice.websub;
 
 import dev.sluice.feed.OutputFormat;
 import dev.sluice.hook.HookFixtures;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.testing.TestServer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;

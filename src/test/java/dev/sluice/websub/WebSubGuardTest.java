@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.feed.OutputFormat;
 import dev.sluice.hook.HookFixtures;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.Map;

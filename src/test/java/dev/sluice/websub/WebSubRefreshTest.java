@@ -9,8 +9,8 @@ import static dev.sluice.websub.HubFixtures.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.feed.OutputFormat;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.StoredPipe;
 import dev.sluice.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

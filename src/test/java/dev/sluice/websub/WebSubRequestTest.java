@@ -9,7 +9,7 @@ import static dev.sluice.websub.HubFixtures.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.feed.OutputFormat;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.HashMap;

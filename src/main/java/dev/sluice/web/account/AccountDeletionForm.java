@@ -2,8 +2,8 @@ package dev.sluice.web.account;
 
 import dev.sluice.app.PipeService;
 import dev.sluice.auth.Sessions;
+import dev.sluice.model.User;
 import dev.sluice.store.AccountDeletion;
-import dev.sluice.store.User;
 import dev.sluice.web.Notice;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -1,6 +1,6 @@
 package dev.sluice.web.account;
 
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import dev.sluice.web.ApiError;
 import dev.sluice.web.Caller;
 import io.javalin.http.Context;

@@ -3,7 +3,7 @@ package dev.sluice.web.account;
 import dev.sluice.auth.EmailChange;
 import dev.sluice.auth.EmailChangeRequest;
 import dev.sluice.auth.EmailChangeResult;
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import dev.sluice.web.Caller;
 import dev.sluice.web.Templates;
 import io.javalin.http.Context;

@@ -1,8 +1,8 @@
 package dev.sluice.web.account;
 
 import dev.sluice.app.PipeExport;
+import dev.sluice.model.User;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.User;
 import dev.sluice.web.Caller;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package dev.sluice.web.account;
 
 import dev.sluice.app.PipeImport;
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import dev.sluice.web.Caller;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -2,9 +2,9 @@ package dev.sluice.web.account;
 
 import dev.sluice.feed.OpmlWriter;
 import dev.sluice.feed.OutputFormat;
+import dev.sluice.model.User;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.User;
 import dev.sluice.web.Caller;
 import io.javalin.http.Context;
 import java.time.InstantSource;

@@ -3,7 +3,7 @@ package dev.sluice.web.account;
 import dev.sluice.auth.ApiTokenRefused;
 import dev.sluice.auth.ApiTokens;
 import dev.sluice.auth.NewApiToken;
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import dev.sluice.web.Caller;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -1,9 +1,9 @@
 package dev.sluice.web.editor;
 
 import dev.sluice.app.PipeService;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.plan.Plan;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
 import dev.sluice.web.Caller;
 import dev.sluice.web.NotFound;
 import dev.sluice.web.Templates;

@@ -1,8 +1,8 @@
 package dev.sluice.web.page;
 
 import dev.sluice.health.PipeHealth;
-import dev.sluice.store.AlertSettings;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.AlertSettings;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.web.Caller;
 import dev.sluice.web.Notice;
 import dev.sluice.web.PipeAccess;

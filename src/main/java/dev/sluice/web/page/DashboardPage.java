@@ -2,14 +2,14 @@ package dev.sluice.web.page;
 
 import dev.sluice.app.PipeService;
 import dev.sluice.feed.OutputFormat;
+import dev.sluice.model.LastRun;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.plan.Plan;
 import dev.sluice.plan.PlanLimits;
-import dev.sluice.store.LastRun;
 import dev.sluice.store.PipeLikes;
 import dev.sluice.store.PipeRuns;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
 import dev.sluice.web.Caller;
 import dev.sluice.web.Templates;
 import io.javalin.http.Context;

@@ -1,8 +1,8 @@
 package dev.sluice.web.page;
 
-import dev.sluice.store.AlertNotice;
-import dev.sluice.store.Incident;
-import dev.sluice.store.IncidentLog;
+import dev.sluice.model.AlertNotice;
+import dev.sluice.model.Incident;
+import dev.sluice.model.IncidentLog;
 
 /** One incident on the pipe page: what, from when to when, and what became of its mails. */
 public record IncidentView(String what, String from, String to, String mails) {

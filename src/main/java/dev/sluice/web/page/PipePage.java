@@ -1,6 +1,8 @@
 package dev.sluice.web.page;
 
 import dev.sluice.feed.OutputFormat;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.pipe.PipeCodec;
 import dev.sluice.pipe.PipeDoc;
@@ -8,8 +10,6 @@ import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.store.PipeLikes;
 import dev.sluice.store.PipeRuns;
 import dev.sluice.store.PipeVersions;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
 import dev.sluice.web.Caller;
 import dev.sluice.web.PipeAccess;
 import dev.sluice.web.Templates;

@@ -1,7 +1,7 @@
 package dev.sluice.web.page;
 
-import dev.sluice.store.RunEntry;
-import dev.sluice.store.RunRecord;
+import dev.sluice.model.RunEntry;
+import dev.sluice.model.RunRecord;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

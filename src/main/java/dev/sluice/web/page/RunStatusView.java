@@ -1,6 +1,6 @@
 package dev.sluice.web.page;
 
-import dev.sluice.store.LastRun;
+import dev.sluice.model.LastRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,9 +1,9 @@
 package dev.sluice.web.page;
 
+import dev.sluice.model.PipeVersion;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.pipe.PipeDiff;
-import dev.sluice.store.PipeVersion;
 import dev.sluice.store.PipeVersions;
-import dev.sluice.store.StoredPipe;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -2,20 +2,24 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.store.AlertNotice;
-import dev.sluice.store.AlertNotice.State;
+import dev.sluice.model.AlertNotice;
+import dev.sluice.model.AlertNotice.State;
+import dev.sluice.model.AlertSettings;
+import dev.sluice.model.Incident;
+import dev.sluice.model.Incident.Kind;
+import dev.sluice.model.IncidentLog;
+import dev.sluice.model.RunOutcome;
+import dev.sluice.model.RunRecord;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.store.AlertNotices;
-import dev.sluice.store.AlertSettings;
-import dev.sluice.store.Incident;
-import dev.sluice.store.Incident.Kind;
-import dev.sluice.store.IncidentLog;
 import dev.sluice.store.Incidents;
 import dev.sluice.store.PipeAlerts;
 import dev.sluice.store.RunJournal;
-import dev.sluice.store.RunOutcome;
-import dev.sluice.store.RunRecord;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
+import dev.sluice.store.jdbc.JdbcAlertNotices;
+import dev.sluice.store.jdbc.JdbcIncidents;
+import dev.sluice.store.jdbc.JdbcPipeAlerts;
+import dev.sluice.store.jdbc.JdbcRunJournal;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +34,7 @@ class AlertContractTest extends StoreContract {
 
     @Test
     void settingsAreSavedOverEachOtherAndOffWithoutARow() {
-        PipeAlerts alerts = new PipeAlerts(db, clock);
+        PipeAlerts alerts = new JdbcPipeAlerts(db, clock);
         User jo = user("jo@example.org");
         StoredPipe p = pipe(jo, "p");
         StoredPipe q = pipe(jo, "q");
@@ -44,7 +48,7 @@ class AlertContractTest extends StoreContract {
         assertThat(count("pipe_alerts")).isEqualTo(2);
 
         assertThat(alerts.watched()).as("only pipes that ran").isEmpty();
-        RunJournal journal = new RunJournal(db);
+        RunJournal journal = new JdbcRunJournal(db);
         journal.record(new RunRecord(p.id(), T0, RunOutcome.OK, Duration.ZERO, 1, List.of(), List.of("a")));
         journal.flush();
         assertThat(alerts.watched()).containsExactly(new PipeAlerts.Watched(p.id(), 24, T0, 0));
@@ -52,7 +56,7 @@ class AlertContractTest extends StoreContract {
 
     @Test
     void oneIncidentOfAKindIsOpenPerPipe() {
-        Incidents incidents = new Incidents(db);
+        Incidents incidents = new JdbcIncidents(db);
         StoredPipe p = pipe(user("jo@example.org"), "p");
         assertThat(incidents.open(p.id(), Kind.FAILING, T0, "boom", T0.plusSeconds(60))).isTrue();
         assertThat(incidents.open(p.id(), Kind.FAILING, T0, "again", T0.plusSeconds(120))).isFalse();
@@ -70,7 +74,7 @@ class AlertContractTest extends StoreContract {
 
     @Test
     void racingOpeningsOpenOneIncident() throws Exception {
-        Incidents incidents = new Incidents(db);
+        Incidents incidents = new JdbcIncidents(db);
         StoredPipe p = pipe(user("jo@example.org"), "p");
         List<Boolean> opened = race(times(6, () -> incidents.open(p.id(), Kind.FAILING, T0, "boom", T0)));
         assertThat(opened).containsOnlyOnce(true);
@@ -79,8 +83,8 @@ class AlertContractTest extends StoreContract {
 
     @Test
     void anIncidentsHistoryShowsWhatBecameOfItsMails() {
-        Incidents incidents = new Incidents(db);
-        AlertNotices notices = new AlertNotices(db);
+        Incidents incidents = new JdbcIncidents(db);
+        AlertNotices notices = new JdbcAlertNotices(db);
         StoredPipe p = pipe(user("jo@example.org"), "p");
         incidents.open(p.id(), Kind.FAILING, T0, "first", T0);
         Incident first = incidents.open(Kind.FAILING).get(0);
@@ -106,12 +110,12 @@ class AlertContractTest extends StoreContract {
 
     @Test
     void pendingNoticesCarryWhatTheMailSaysOldestFirstPerOwner() {
-        Incidents incidents = new Incidents(db);
-        AlertNotices notices = new AlertNotices(db);
+        Incidents incidents = new JdbcIncidents(db);
+        AlertNotices notices = new JdbcAlertNotices(db);
         User jo = user("jo@example.org");
         StoredPipe b = pipe(jo, "B pipe");
         StoredPipe a = pipe(jo, "A pipe");
-        new PipeAlerts(db, clock).save(b.id(), new AlertSettings(true, 12));
+        new JdbcPipeAlerts(db, clock).save(b.id(), new AlertSettings(true, 12));
         incidents.open(b.id(), Kind.FAILING, T0, "boom", T0.plusSeconds(5));
         incidents.open(a.id(), Kind.STALE, T0, "", T0.plusSeconds(5));
         incidents.open(a.id(), Kind.FAILING, T0, "", T0.plusSeconds(1));
@@ -131,8 +135,8 @@ class AlertContractTest extends StoreContract {
 
     @Test
     void aNoticeIsClaimedByOneSenderOnly() throws Exception {
-        Incidents incidents = new Incidents(db);
-        AlertNotices notices = new AlertNotices(db);
+        Incidents incidents = new JdbcIncidents(db);
+        AlertNotices notices = new JdbcAlertNotices(db);
         StoredPipe p = pipe(user("jo@example.org"), "p");
         incidents.open(p.id(), Kind.FAILING, T0, "boom", T0);
         String id = notices.pending(1).get(0).id();
@@ -144,8 +148,8 @@ class AlertContractTest extends StoreContract {
 
     @Test
     void aRefusedMailIsTriedAgainThenGivenUpAndMailsAreCounted() {
-        Incidents incidents = new Incidents(db);
-        AlertNotices notices = new AlertNotices(db);
+        Incidents incidents = new JdbcIncidents(db);
+        AlertNotices notices = new JdbcAlertNotices(db);
         User jo = user("jo@example.org");
         StoredPipe p = pipe(jo, "p");
         incidents.open(p.id(), Kind.FAILING, T0, "boom", T0);

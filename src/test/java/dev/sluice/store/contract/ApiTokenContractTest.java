@@ -2,9 +2,9 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.User;
 import dev.sluice.store.ApiTokenStore;
 import dev.sluice.store.ApiTokenStore.Token;
-import dev.sluice.store.User;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -2,11 +2,11 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.User;
 import dev.sluice.store.EmailChangeStore;
 import dev.sluice.store.EmailChangeStore.Applied;
 import dev.sluice.store.EmailChangeStore.Change;
 import dev.sluice.store.EmailChangeStore.Outcome;
-import dev.sluice.store.User;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

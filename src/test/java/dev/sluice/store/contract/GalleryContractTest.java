@@ -2,6 +2,8 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.store.PipeGallery;
 import dev.sluice.store.PipeGallery.Entry;
 import dev.sluice.store.PipeGallery.Order;
@@ -10,8 +12,9 @@ import dev.sluice.store.PipeGallery.Query;
 import dev.sluice.store.PipeLikes;
 import dev.sluice.store.PipeRepository.Details;
 import dev.sluice.store.PipeUsage;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
+import dev.sluice.store.jdbc.JdbcPipeGallery;
+import dev.sluice.store.jdbc.JdbcPipeLikes;
+import dev.sluice.store.jdbc.JdbcPipeUsage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class GalleryContractTest extends StoreContract {
 
     PipeGallery gallery() {
-        return new PipeGallery(db);
+        return new JdbcPipeGallery(db);
     }
 
     List<String> titles(Query q) {
@@ -67,11 +70,11 @@ class GalleryContractTest extends StoreContract {
         StoredPipe a = shared(jo, "A", "");
         StoredPipe b = shared(jo, "B", "");
         StoredPipe c = shared(jo, "C", "");
-        PipeLikes likes = new PipeLikes(db, clock);
+        PipeLikes likes = new JdbcPipeLikes(db, clock);
         likes.like(a.id(), ann.id());
         likes.like(a.id(), bo.id());
         likes.like(b.id(), ann.id());
-        PipeUsage usage = new PipeUsage(db);
+        PipeUsage usage = new JdbcPipeUsage(db);
         for (int i = 0; i < 5; i++) {
             usage.count(b.id());
         }
@@ -92,7 +95,7 @@ class GalleryContractTest extends StoreContract {
     @Test
     void pagesCoverEveryPipeOnceInEachOrder() {
         User jo = user("jo@example.org");
-        PipeLikes likes = new PipeLikes(db, clock);
+        PipeLikes likes = new JdbcPipeLikes(db, clock);
         User fan = user("fan@example.org");
         for (int i = 0; i < 2 * PipeGallery.PAGE_SIZE + 3; i++) {
             StoredPipe p = shared(jo, "Pipe " + i, "");

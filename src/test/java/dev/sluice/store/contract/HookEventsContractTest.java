@@ -3,10 +3,10 @@ package dev.sluice.store.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.block.HookEvent;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.store.HookEvents;
 import dev.sluice.store.HookEvents.NewEvent;
 import dev.sluice.store.HookStore;
-import dev.sluice.store.StoredPipe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,10 +2,10 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.store.HookStore;
 import dev.sluice.store.HookStore.Row;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

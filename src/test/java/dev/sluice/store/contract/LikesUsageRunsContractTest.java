@@ -2,13 +2,16 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.store.LastRun;
+import dev.sluice.model.LastRun;
+import dev.sluice.model.RunOutcome;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.store.PipeLikes;
 import dev.sluice.store.PipeRuns;
 import dev.sluice.store.PipeUsage;
-import dev.sluice.store.RunOutcome;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
+import dev.sluice.store.jdbc.JdbcPipeLikes;
+import dev.sluice.store.jdbc.JdbcPipeRuns;
+import dev.sluice.store.jdbc.JdbcPipeUsage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +24,7 @@ class LikesUsageRunsContractTest extends StoreContract {
 
     @Test
     void likingTwiceIsOneLikeAndUnlikingTakesItBack() {
-        PipeLikes likes = new PipeLikes(db, clock);
+        PipeLikes likes = new JdbcPipeLikes(db, clock);
         User jo = user("jo@example.org");
         User ann = user("ann@example.org");
         StoredPipe p = pipe(jo, "p");
@@ -45,7 +48,7 @@ class LikesUsageRunsContractTest extends StoreContract {
 
     @Test
     void racingLikesOfOneUserAreOneLike() throws Exception {
-        PipeLikes likes = new PipeLikes(db, clock);
+        PipeLikes likes = new JdbcPipeLikes(db, clock);
         User ann = user("ann@example.org");
         StoredPipe p = pipe(user("jo@example.org"), "p");
         race(times(6, () -> {
@@ -57,7 +60,7 @@ class LikesUsageRunsContractTest extends StoreContract {
 
     @Test
     void requestCountsAreAddedUpAtEachFlush() {
-        PipeUsage usage = new PipeUsage(db);
+        PipeUsage usage = new JdbcPipeUsage(db);
         StoredPipe p = pipe(user("jo@example.org"), "p");
         assertThat(usage.flush()).as("nothing counted").isZero();
         usage.count(p.id());
@@ -72,7 +75,7 @@ class LikesUsageRunsContractTest extends StoreContract {
 
     @Test
     void theNewestRunOfEachPipeIsKept() {
-        PipeRuns runs = new PipeRuns(db);
+        PipeRuns runs = new JdbcPipeRuns(db);
         User jo = user("jo@example.org");
         StoredPipe p = pipe(jo, "p");
         StoredPipe q = pipe(jo, "q");
@@ -86,7 +89,7 @@ class LikesUsageRunsContractTest extends StoreContract {
         assertThat(runs.find(p.id())).as("flushed before reading").contains(new LastRun(p.id(), RunOutcome.OK, 0, T0.plusSeconds(10)));
         runs.record(new LastRun(p.id(), RunOutcome.STALE, 3, T0.plusSeconds(20)));
         runs.flush();
-        assertThat(new PipeRuns(db).find(p.id())).as("read by another node")
+        assertThat(new JdbcPipeRuns(db).find(p.id())).as("read by another node")
                 .contains(new LastRun(p.id(), RunOutcome.STALE, 3, T0.plusSeconds(20)));
         assertThat(runs.forOwner(jo.id())).containsOnlyKeys(p.id(), q.id());
         assertThat(runs.forOwner(jo.id()).get(q.id()).outcome()).isEqualTo(RunOutcome.TIMED_OUT);

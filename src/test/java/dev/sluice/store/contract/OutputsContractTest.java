@@ -2,10 +2,12 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.LastOutput;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.store.FirstSeenRepository;
-import dev.sluice.store.LastOutput;
 import dev.sluice.store.LastOutputRepository;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.store.jdbc.JdbcFirstSeenRepository;
+import dev.sluice.store.jdbc.JdbcLastOutputRepository;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +26,7 @@ class OutputsContractTest extends StoreContract {
 
     @Test
     void anOutputComesBackByteForByte() {
-        LastOutputRepository outputs = new LastOutputRepository(db);
+        LastOutputRepository outputs = new JdbcLastOutputRepository(db);
         StoredPipe p = pipe(user("jo@example.org"), "p");
         byte[] feed = new byte[70_000];
         for (int i = 0; i < feed.length; i++) {
@@ -45,7 +47,7 @@ class OutputsContractTest extends StoreContract {
 
     @Test
     void theNewerComputationWinsWhateverTheOrderOfSaving() {
-        LastOutputRepository outputs = new LastOutputRepository(db);
+        LastOutputRepository outputs = new JdbcLastOutputRepository(db);
         StoredPipe p = pipe(user("jo@example.org"), "p");
         outputs.save(output(p.id(), "", 1, new byte[] {1}, T0));
         outputs.save(output(p.id(), "", 2, new byte[] {2}, T0.plusSeconds(10)));
@@ -58,7 +60,7 @@ class OutputsContractTest extends StoreContract {
 
     @Test
     void aPipesOutputsGoWithIt() {
-        LastOutputRepository outputs = new LastOutputRepository(db);
+        LastOutputRepository outputs = new JdbcLastOutputRepository(db);
         StoredPipe p = pipe(user("jo@example.org"), "p");
         outputs.save(output(p.id(), "", 1, new byte[] {1}, T0));
         pipes.delete(p.id());
@@ -67,24 +69,24 @@ class OutputsContractTest extends StoreContract {
 
     @Test
     void theFirstSeenDateStays() {
-        FirstSeenRepository dates = new FirstSeenRepository(db);
+        FirstSeenRepository dates = new JdbcFirstSeenRepository(db);
         assertThat(dates.firstSeen("p", "b", "guid-1", T0)).isEqualTo(T0);
         assertThat(dates.firstSeen("p", "b", "guid-1", T0.plusSeconds(60))).isEqualTo(T0);
-        assertThat(new FirstSeenRepository(db).firstSeen("p", "b", "guid-1", T0.plusSeconds(120)))
+        assertThat(new JdbcFirstSeenRepository(db).firstSeen("p", "b", "guid-1", T0.plusSeconds(120)))
                 .as("another process reads the stored date").isEqualTo(T0);
         assertThat(dates.firstSeen("p", "b2", "guid-1", T0.plusSeconds(5))).as("another block").isEqualTo(T0.plusSeconds(5));
         assertThat(dates.firstSeen("p", "b", "guid-\u00e9\u6771", T0.plusSeconds(7))).isEqualTo(T0.plusSeconds(7));
-        assertThat(new FirstSeenRepository(db).firstSeen("p", "b", "guid-\u00e9\u6771", T0.plusSeconds(9)))
+        assertThat(new JdbcFirstSeenRepository(db).firstSeen("p", "b", "guid-\u00e9\u6771", T0.plusSeconds(9)))
                 .isEqualTo(T0.plusSeconds(7));
     }
 
     @Test
     void racingRunsAgreeOnTheFirstSeenDate() throws Exception {
         List<Instant> seen = race(List.of(
-                () -> new FirstSeenRepository(db).firstSeen("p", "b", "g", T0),
-                () -> new FirstSeenRepository(db).firstSeen("p", "b", "g", T0.plusSeconds(1)),
-                () -> new FirstSeenRepository(db).firstSeen("p", "b", "g", T0.plusSeconds(2)),
-                () -> new FirstSeenRepository(db).firstSeen("p", "b", "g", T0.plusSeconds(3))));
+                () -> new JdbcFirstSeenRepository(db).firstSeen("p", "b", "g", T0),
+                () -> new JdbcFirstSeenRepository(db).firstSeen("p", "b", "g", T0.plusSeconds(1)),
+                () -> new JdbcFirstSeenRepository(db).firstSeen("p", "b", "g", T0.plusSeconds(2)),
+                () -> new JdbcFirstSeenRepository(db).firstSeen("p", "b", "g", T0.plusSeconds(3))));
         assertThat(seen).containsOnly(seen.get(0));
     }
 }

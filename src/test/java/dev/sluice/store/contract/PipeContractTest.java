@@ -2,12 +2,13 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.PipeVersion;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.store.PipeRepository.Details;
 import dev.sluice.store.PipeRepository.Draft;
-import dev.sluice.store.PipeVersion;
 import dev.sluice.store.PipeVersions;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
+import dev.sluice.store.jdbc.JdbcPipeVersions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,7 @@ class PipeContractTest extends StoreContract {
     @Test
     void savingMakesANewVersionAndKeepsTheOldOnes() {
         User jo = user("jo@example.org");
-        PipeVersions versions = new PipeVersions(db);
+        PipeVersions versions = new JdbcPipeVersions(db);
         StoredPipe p = pipes.create(jo.id(), new Draft("v1", "", "{\"v\":1}", false, List.of("x")));
         clock.advance(Duration.ofMinutes(1));
         StoredPipe v2 = pipes.update(p.id(), new Draft("v2", "d", "{\"v\":2}", false, List.of("y"))).orElseThrow();
@@ -75,7 +76,7 @@ class PipeContractTest extends StoreContract {
         assertThat(after.title()).isEqualTo("New title");
         assertThat(after.isPublic()).isTrue();
         assertThat(after.tags()).containsExactly("new", "z");
-        assertThat(new PipeVersions(db).list(p.id())).hasSize(1);
+        assertThat(new JdbcPipeVersions(db).list(p.id())).hasSize(1);
         assertThat(pipes.updateDetails("no-such-pipe", Details.of(p))).isEmpty();
     }
 
@@ -105,7 +106,7 @@ class PipeContractTest extends StoreContract {
         assertThat(pipes.delete(p.id())).isTrue();
         assertThat(pipes.delete(p.id())).isFalse();
         assertThat(pipes.find(p.id())).isEmpty();
-        assertThat(new PipeVersions(db).list(p.id())).isEmpty();
+        assertThat(new JdbcPipeVersions(db).list(p.id())).isEmpty();
         assertThat(count("pipe_tags", "pipe_id = ?", p.id())).isZero();
     }
 
@@ -118,7 +119,7 @@ class PipeContractTest extends StoreContract {
         assertThat(saved).allMatch(Optional::isPresent);
         assertThat(saved).extracting(s -> s.orElseThrow().version()).doesNotHaveDuplicates();
         assertThat(pipes.find(p.id()).orElseThrow().version()).isEqualTo(7);
-        assertThat(new PipeVersions(db).list(p.id())).extracting(PipeVersion::version)
+        assertThat(new JdbcPipeVersions(db).list(p.id())).extracting(PipeVersion::version)
                 .containsExactly(7, 6, 5, 4, 3, 2, 1);
     }
 }

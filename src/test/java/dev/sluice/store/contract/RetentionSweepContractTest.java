@@ -2,15 +2,18 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.Incident;
+import dev.sluice.model.LastOutput;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.ops.Sweeps;
 import dev.sluice.store.FirstSeenRepository;
-import dev.sluice.store.Incident;
 import dev.sluice.store.Incidents;
-import dev.sluice.store.LastOutput;
 import dev.sluice.store.LastOutputRepository;
-import dev.sluice.store.StoredPipe;
 import dev.sluice.store.Sweep;
-import dev.sluice.store.User;
+import dev.sluice.store.jdbc.JdbcFirstSeenRepository;
+import dev.sluice.store.jdbc.JdbcIncidents;
+import dev.sluice.store.jdbc.JdbcLastOutputRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +48,7 @@ class RetentionSweepContractTest extends StoreContract {
     void planters() {
         jo = user("jo@example.org");
         pipe = pipe(jo, "p");
-        Incidents incidents = new Incidents(db);
+        Incidents incidents = new JdbcIncidents(db);
         planters = Map.of(
                 "sessions", (n, at) -> stores.sessions().start("s" + n + "-" + at, jo.id(), 0, at),
                 "login_links", (n, at) -> stores.loginLinks().issue("l" + n + "-" + at, "jo@example.org", null, 0, at, 0),
@@ -54,9 +57,9 @@ class RetentionSweepContractTest extends StoreContract {
                     long id = stores.apiTokens().create(jo.id(), "t", "t" + n + "-" + at, 0, 1000).orElseThrow();
                     stores.apiTokens().revoke(jo.id(), id, at);
                 },
-                "last_outputs", (n, at) -> new LastOutputRepository(db).save(new LastOutput(pipe.id(), "k" + n + "-" + at, 1,
+                "last_outputs", (n, at) -> new JdbcLastOutputRepository(db).save(new LastOutput(pipe.id(), "k" + n + "-" + at, 1,
                         new byte[] {1}, "tag", Instant.ofEpochMilli(at), Instant.ofEpochMilli(at))),
-                "first_seen", (n, at) -> new FirstSeenRepository(db).firstSeen(pipe.id(), "b", "g" + n + "-" + at,
+                "first_seen", (n, at) -> new JdbcFirstSeenRepository(db).firstSeen(pipe.id(), "b", "g" + n + "-" + at,
                         Instant.ofEpochMilli(at)),
                 "pipe_incidents", (n, at) -> {
                     incidents.open(pipe.id(), Incident.Kind.FAILING, Instant.EPOCH, "", Instant.EPOCH);
@@ -91,7 +94,7 @@ class RetentionSweepContractTest extends StoreContract {
             assertThat(count(sweep.table())).as(sweep.name() + ": new and timeless rows stay").isEqualTo(before + NEW);
         }
         assertThat(stores.apiTokens().findLive("live-token")).isPresent();
-        assertThat(new Incidents(db).open(Incident.Kind.STALE)).hasSize(1);
+        assertThat(new JdbcIncidents(db).open(Incident.Kind.STALE)).hasSize(1);
     }
 
     @Test

@@ -2,14 +2,16 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.store.HealthRow;
-import dev.sluice.store.RunEntry;
+import dev.sluice.model.HealthRow;
+import dev.sluice.model.RunEntry;
+import dev.sluice.model.RunOutcome;
+import dev.sluice.model.RunRecord;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.store.RunHistory;
 import dev.sluice.store.RunJournal;
-import dev.sluice.store.RunOutcome;
-import dev.sluice.store.RunRecord;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
+import dev.sluice.store.jdbc.JdbcRunHistory;
+import dev.sluice.store.jdbc.JdbcRunJournal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,8 +42,8 @@ class RunJournalContractTest extends StoreContract {
     void runsAreWrittenAtTheFlushAndTallied() {
         User jo = user("jo@example.org");
         StoredPipe p = pipe(jo, "p");
-        RunJournal journal = new RunJournal(db);
-        RunHistory history = new RunHistory(db);
+        RunJournal journal = new JdbcRunJournal(db);
+        RunHistory history = new JdbcRunHistory(db);
         journal.record(ok(p.id(), 0, "a"));
         journal.record(failed(p.id(), 2, "second"));
         journal.record(failed(p.id(), 1, "first"));
@@ -63,28 +65,28 @@ class RunJournalContractTest extends StoreContract {
     @Test
     void aPipeThatOnlyFailedHasNoItemKeysYetAndRecovers() {
         StoredPipe p = pipe(user("jo@example.org"), "p");
-        RunJournal journal = new RunJournal(db);
+        RunJournal journal = new JdbcRunJournal(db);
         journal.record(failed(p.id(), 0, "down"));
         journal.flush();
-        HealthRow down = new RunHistory(db).health(p.id()).orElseThrow();
+        HealthRow down = new JdbcRunHistory(db).health(p.id()).orElseThrow();
         assertThat(down.lastNewItemAt()).isNull();
         assertThat(down.lastOkAt()).isNull();
 
         journal.record(ok(p.id(), 5, "a"));
         journal.flush();
-        assertThat(new RunHistory(db).health(p.id())).contains(new HealthRow(p.id(), at(5), 0, null, "", at(5), at(5)));
+        assertThat(new JdbcRunHistory(db).health(p.id())).contains(new HealthRow(p.id(), at(5), 0, null, "", at(5), at(5)));
     }
 
     @Test
     void theRememberedItemsSurviveARestart() {
         StoredPipe p = pipe(user("jo@example.org"), "p");
-        new RunJournal(db).record(ok(p.id(), 0, "a", "b", "ü-東"));
-        flushAll(new RunJournal(db), ok(p.id(), 0, "a", "b", "ü-東"));
-        flushAll(new RunJournal(db), ok(p.id(), 10, "ü-東", "a"));
-        assertThat(new RunHistory(db).health(p.id()).orElseThrow().lastNewItemAt())
+        new JdbcRunJournal(db).record(ok(p.id(), 0, "a", "b", "ü-東"));
+        flushAll(new JdbcRunJournal(db), ok(p.id(), 0, "a", "b", "ü-東"));
+        flushAll(new JdbcRunJournal(db), ok(p.id(), 10, "ü-東", "a"));
+        assertThat(new JdbcRunHistory(db).health(p.id()).orElseThrow().lastNewItemAt())
                 .as("read back after a restart: nothing new").isEqualTo(at(0));
-        flushAll(new RunJournal(db), ok(p.id(), 20, "a", "c"));
-        assertThat(new RunHistory(db).health(p.id()).orElseThrow().lastNewItemAt()).isEqualTo(at(20));
+        flushAll(new JdbcRunJournal(db), ok(p.id(), 20, "a", "c"));
+        assertThat(new JdbcRunHistory(db).health(p.id()).orElseThrow().lastNewItemAt()).isEqualTo(at(20));
     }
 
     private static void flushAll(RunJournal journal, RunRecord... runs) {
@@ -98,7 +100,7 @@ class RunJournalContractTest extends StoreContract {
     void fiftyRunsAreKeptPerPipe() {
         StoredPipe p = pipe(user("jo@example.org"), "p");
         StoredPipe q = pipe(user("jo@example.org"), "q");
-        RunJournal journal = new RunJournal(db);
+        RunJournal journal = new JdbcRunJournal(db);
         for (int minute = 0; minute < 40; minute++) {
             journal.record(ok(p.id(), minute));
         }
@@ -108,18 +110,18 @@ class RunJournalContractTest extends StoreContract {
             journal.record(ok(p.id(), minute));
         }
         journal.flush();
-        List<RunEntry> runs = new RunHistory(db).of(p.id());
+        List<RunEntry> runs = new JdbcRunHistory(db).of(p.id());
         assertThat(runs).hasSize(RunJournal.KEEP);
         assertThat(runs.get(0).finishedAt()).isEqualTo(at(64));
         assertThat(runs.get(49).finishedAt()).isEqualTo(at(15));
         assertThat(count("pipe_run_history", "pipe_id = ?", p.id())).isEqualTo(50);
-        assertThat(new RunHistory(db).of(q.id())).hasSize(1);
+        assertThat(new JdbcRunHistory(db).of(q.id())).hasSize(1);
     }
 
     @Test
     void runsOfADeletedPipeVanish() {
         StoredPipe p = pipe(user("jo@example.org"), "p");
-        RunJournal journal = new RunJournal(db);
+        RunJournal journal = new JdbcRunJournal(db);
         journal.record(ok(p.id(), 0));
         journal.record(ok("never-saved", 0));
         pipes.delete(p.id());
@@ -131,8 +133,8 @@ class RunJournalContractTest extends StoreContract {
     @Test
     void twoNodesFlushingOnePipeAtOnceLoseNoRun() throws Exception {
         StoredPipe p = pipe(user("jo@example.org"), "p");
-        RunJournal a = new RunJournal(db);
-        RunJournal b = new RunJournal(db);
+        RunJournal a = new JdbcRunJournal(db);
+        RunJournal b = new JdbcRunJournal(db);
         int minute = 0;
         for (int round = 0; round < 5; round++) {
             for (int i = 0; i < 3; i++) {
@@ -147,7 +149,7 @@ class RunJournalContractTest extends StoreContract {
                 return null;
             }));
         }
-        assertThat(new RunHistory(db).health(p.id()).orElseThrow().failures()).as("30 failed runs in a row").isEqualTo(30);
+        assertThat(new JdbcRunHistory(db).health(p.id()).orElseThrow().failures()).as("30 failed runs in a row").isEqualTo(30);
         assertThat(count("pipe_run_history", "pipe_id = ?", p.id())).isEqualTo(30);
     }
 }

@@ -2,10 +2,10 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.User;
 import dev.sluice.store.SecretStore;
 import dev.sluice.store.SessionStore;
 import dev.sluice.store.SessionStore.Session;
-import dev.sluice.store.User;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;

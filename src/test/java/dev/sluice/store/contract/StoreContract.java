@@ -1,12 +1,12 @@
 package dev.sluice.store.contract;
 
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.store.Database;
 import dev.sluice.store.DatabaseUrl;
 import dev.sluice.store.Dialect;
 import dev.sluice.store.PipeRepository;
 import dev.sluice.store.Stores;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
 import dev.sluice.store.UserRepository;
 import dev.sluice.testing.StoreBackend;
 import dev.sluice.testing.TestClock;
@@ -52,9 +52,9 @@ abstract class StoreContract {
         url = StoreBackend.url(dialect, dir);
         db = Database.open(url);
         clock = new TestClock();
-        stores = Stores.on(db);
-        users = new UserRepository(db, clock);
-        pipes = new PipeRepository(db, clock);
+        stores = Stores.on(db, clock);
+        users = stores.users();
+        pipes = stores.pipes();
     }
 
     @AfterEach

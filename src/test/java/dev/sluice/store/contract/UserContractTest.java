@@ -2,7 +2,7 @@ package dev.sluice.store.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.store.User;
+import dev.sluice.model.User;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

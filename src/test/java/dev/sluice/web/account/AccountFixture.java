@@ -1,8 +1,8 @@
 package dev.sluice.web.account;
 
 import dev.sluice.auth.Sessions;
+import dev.sluice.model.User;
 import dev.sluice.store.Database;
-import dev.sluice.store.User;
 import dev.sluice.testing.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

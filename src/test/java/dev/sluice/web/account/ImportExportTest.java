@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;

@@ -2,9 +2,9 @@ package dev.sluice.web.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.StoredPipe;
+import dev.sluice.model.User;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.StoredPipe;
-import dev.sluice.store.User;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

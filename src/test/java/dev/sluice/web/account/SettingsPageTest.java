@@ -2,8 +2,8 @@ package dev.sluice.web.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.User;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.User;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -2,7 +2,7 @@ package dev.sluice.web.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.testing.Browser;
 import dev.sluice.testing.TestServer;
 import java.io.IOException;

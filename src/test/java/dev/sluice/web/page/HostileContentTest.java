@@ -2,9 +2,9 @@ package dev.sluice.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.model.StoredPipe;
 import dev.sluice.pipe.PipeFormatException;
 import dev.sluice.store.PipeRepository;
-import dev.sluice.store.StoredPipe;
 import dev.sluice.testing.Browser;
 import dev.sluice.testing.TestServer;
 import java.io.IOException;

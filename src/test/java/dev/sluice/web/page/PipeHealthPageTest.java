@@ -2,8 +2,8 @@ package dev.sluice.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.store.AlertSettings;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.AlertSettings;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.testing.TestServer;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -2,9 +2,9 @@ package dev.sluice.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.store.LastRun;
-import dev.sluice.store.RunOutcome;
-import dev.sluice.store.StoredPipe;
+import dev.sluice.model.LastRun;
+import dev.sluice.model.RunOutcome;
+import dev.sluice.model.StoredPipe;
 import dev.sluice.testing.BenchServer;
 import dev.sluice.testing.TestServer;
 import java.time.Duration;

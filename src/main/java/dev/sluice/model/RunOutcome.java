@@ -1,4 +1,4 @@
-package dev.sluice.store;
+package dev.sluice.model;
 
 /** How a real (uncached) run of a saved pipe ended, as its owner's dashboard shows it. */
 public enum RunOutcome {

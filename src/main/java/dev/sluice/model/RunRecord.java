@@ -1,4 +1,4 @@
-package dev.sluice.store;
+package dev.sluice.model;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +16,8 @@ import java.util.List;
 public record RunRecord(String pipeId, Instant finishedAt, RunOutcome outcome, Duration duration, int itemCount,
                         List<String> errors, List<String> itemKeys) {
     public static final int DATA = -1;
-    static final int MAX_ERRORS = 10;
-    static final int MAX_ERROR_LENGTH = 500;
+    public static final int MAX_ERRORS = 10;
+    public static final int MAX_ERROR_LENGTH = 500;
 
     public RunRecord {
         errors = errors.stream().limit(MAX_ERRORS).map(RunRecord::oneLine).toList();

@@ -1,5 +1,7 @@
-package dev.sluice.store;
+package dev.sluice.store.jdbc;
 
+import dev.sluice.store.Database;
+import dev.sluice.store.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

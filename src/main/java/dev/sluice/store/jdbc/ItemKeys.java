@@ -1,4 +1,4 @@
-package dev.sluice.store;
+package dev.sluice.store.jdbc;
 
 import java.nio.ByteBuffer;
 import java.util.HashSet;

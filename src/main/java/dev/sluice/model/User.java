@@ -1,4 +1,4 @@
-package dev.sluice.store;
+package dev.sluice.model;
 
 import java.time.Instant;
 

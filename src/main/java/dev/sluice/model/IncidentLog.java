@@ -1,4 +1,4 @@
-package dev.sluice.store;
+package dev.sluice.model;
 
 /**
  * An incident with what became of its mails, for the pipe page.

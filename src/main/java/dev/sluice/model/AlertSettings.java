@@ -1,4 +1,4 @@
-package dev.sluice.store;
+package dev.sluice.model;
 
 /**
  * What a pipe's owner wants to be mailed about.
