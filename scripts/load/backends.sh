@@ -25,6 +25,7 @@ backend_measure() { # db: appends one result row
   if [ "$db" = postgres ]; then
     local services="$work/services"
     mkdir -p "$services"
+    chmod 755 "$work"   # PostgreSQL runs as its own user (as root: postgres) and must reach its folder
     SERVICES_DURABLE=1 "$root/scripts/services.sh" start "$services" >"$services/urls" \
       || die "PostgreSQL could not be started (scripts/services.sh; apt-get install postgresql)"
     SLUICE_DATABASE_URL=$(sed -n 's/^SLUICE_TEST_DATABASE_URL=//p' "$services/urls")
