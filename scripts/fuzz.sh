@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the pipe-JSON codec/validator and the feed parser with Jazzer (SPEC §15).
+# Fuzzes the pipe-JSON codec/validator and the feed parser with Jazzer.
 #   scripts/fuzz.sh            30 s per target (what CI runs)
 #   scripts/fuzz.sh 10m        longer runs, e.g. before a release
 # Inputs that crash are written beside the test's corpus

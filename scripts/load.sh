@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load and fault tests against the packaged server with the figures of SPEC §17 (issue #7).
+# Load and fault tests against the packaged server, measuring the performance bars (issue #7).
 # Everything runs on loopback: the bench feeds come from a small upstream server on 127.0.0.1
 # (scripts/load/upstream.py: fast, trickle and slow modes as bench/README.md describes), the server
 # under test is target/sluice.jar on a JDK 21+ with its own temp data dir and a free port.
@@ -281,7 +281,7 @@ done
 echo
 echo "Sluice load test, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $("$java" -version 2>&1 | head -1)"
 echo
-echo '| figure | measured | SPEC §17 bar | verdict |'
+echo '| figure | measured | bar | verdict |'
 echo '|---|---|---|---|'
 cat "$results"
 if [ ${#failed[@]} -gt 0 ]; then echo "load: phases that FAILED to measure: ${failed[*]}" >&2; exit 1; fi

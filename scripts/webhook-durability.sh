@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Webhook durability (SPEC §14, issue 4): while a load generator POSTs ~200 unique JSON events a
+# Webhook durability (issue 4): while a load generator POSTs ~200 unique JSON events a
 # second to a hook for ~20 s, the server is killed with SIGKILL every few seconds and restarted.
 # Every event that was answered 202 must be in the SQLite file afterwards; the script fails if
 # any is missing. All traffic goes to 127.0.0.1.

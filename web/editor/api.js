@@ -1,4 +1,4 @@
-// Fetch wrappers for the JSON API (SPEC §13). Failures become Errors carrying the server's message.
+// Fetch wrappers for the JSON API. Failures become Errors carrying the server's message.
 
 async function call(method, path, body) {
   const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };

@@ -1,4 +1,4 @@
-// The inspector pane (SPEC §11): the selected block's output on live data, via POST /api/run
+// The inspector pane: the selected block's output on live data, via POST /api/run
 // with the editor's current (unsaved) pipe. Typing in an option re-runs it, debounced; a newer
 // run aborts the older request. Re-runs are cheap: the server's download cache (fresh for
 // 10 minutes) and parsed-feed cache answer the upstream fetches, so only the blocks run again.

@@ -1,9 +1,9 @@
-// The pipe model of SPEC §3, pure: no DOM, no network. Every edit is a function of
+// The pipe model, pure: no DOM, no network. Every edit is a function of
 // (pipe, types, ...) that changes the pipe in place; main.js snapshots it for undo.
 
 export const ROOT = 'output';
 const KNOWN = new Set(['id', 'type', 'x', 'y', 'name', 'userinputs', 'userinput', 'inputs', 'textinputs']);
-// Pipes CE stored a single `userinput` string for these types (SPEC §3).
+// Pipes CE stored a single `userinput` string for these types.
 const LEGACY_USERINPUT = new Set(['FeedBlock', 'FilterBlock', 'TruncateBlock']);
 const DUPLICATES = new Set(['DuplicateBlock', 'WateredDuplicateBlock']);
 
@@ -64,7 +64,7 @@ export function readPipe(json) {
   return pipe;
 }
 
-/** The pipe as SPEC §3 JSON (a fresh object). */
+/** The pipe as its saved JSON (a fresh object). */
 export function writePipe(pipe) {
   const out = {
     blocks: pipe.blocks.map(b => ({

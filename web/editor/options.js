@@ -1,4 +1,4 @@
-// A block's options as form fields (SPEC §11): text, number, flag → checkbox, choices → select.
+// A block's options as form fields: text, number, flag → checkbox, choices → select.
 // Blocks of types this server does not know (from old pipes) show their values as text fields.
 
 import { html } from './dom.js';

@@ -1,4 +1,4 @@
-// The palette (SPEC §11): block types by category with their help, from /api/blocks. An entry
+// The palette: block types by category with their help, from /api/blocks. An entry
 // is dragged onto the canvas, or clicked / activated with Enter to add the block in view.
 
 import { html } from './dom.js';

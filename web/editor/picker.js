@@ -1,4 +1,4 @@
-// The Extract picker (SPEC §11): an overlay showing the downloaded page in a sandboxed iframe,
+// The Extract picker: an overlay showing the downloaded page in a sandboxed iframe,
 // where clicks on elements build a CSS selector for the Extract block.
 //
 // The iframe is sandboxed with "allow-scripts" and nothing else. Scripts are allowed because our

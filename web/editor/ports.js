@@ -1,4 +1,4 @@
-// Port kinds and which connections make sense (SPEC §11): feed, text, document and data.
+// Port kinds and which connections make sense: feed, text, document and data.
 // A downloaded document also plugs in where feeds or data are taken: the engine parses it.
 
 import { feeds } from './model.js';

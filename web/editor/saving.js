@@ -1,4 +1,4 @@
-// Opening and saving (SPEC §11): /editor/<id> (the owner edits; others get a copy),
+// Opening and saving: /editor/<id> (the owner edits; others get a copy),
 // /editor?fork=<id>, Save to the API, the logged-out trip through login, drafts and the
 // unsaved-changes guard.
 

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Settings, from environment variables (SPEC §16) and, beneath them, an optional properties file
+ * Settings, from environment variables and, beneath them, an optional properties file
  * named by {@code SLUICE_CONFIG} using the same keys. A malformed value stops start-up with a
  * message naming the variable.
  */
@@ -221,7 +221,7 @@ public record Config(
                 r.text("SLUICE_SMTP_FROM", "Sluice <sluice@" + baseHost + ">"), tls);
     }
 
-    /** Webhooks (SPEC §14): rate per hook and retention. */
+    /** Webhooks: rate per hook and retention. */
     private static HookLimits hookLimits(Reader r) {
         HookLimits d = HookLimits.DEFAULTS;
         return new HookLimits(

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A user's pipes as one JSON document (SPEC §10), which {@link PipeImport} reads back:
+ * A user's pipes as one JSON document, which {@link PipeImport} reads back:
  * <pre>{"format": "sluice-export", "version": 1, "exportedAt": "…", "account": "…",
  *  "pipes": [{"title", "description", "tags", "public", "createdAt", "updatedAt", "pipe": {…}}]}</pre>
  * The pipe JSON is embedded as it is stored, Webhook secrets included: the export is the owner's

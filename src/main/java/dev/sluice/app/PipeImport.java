@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Importing pipes (SPEC §3, §10) from a Pipes CE account export (one pipe JSON per line), a Sluice
+ * Importing pipes from a Pipes CE account export (one pipe JSON per line), a Sluice
  * export ({@link PipeExport}), a JSON array of export entries, or a single pipe JSON. Every pipe
  * goes through the same validation as a save, one at a time, each stored whole or not at all;
  * the outcome of each is reported. The settings page imports as the user, within their plan's

@@ -74,7 +74,7 @@ public final class PipeService implements Invalidation.Caches {
     }
 
     /**
-     * Validates and stores a new pipe of {@code owner} if their plan allows one more (SPEC §12):
+     * Validates and stores a new pipe of {@code owner} if their plan allows one more:
      * what user-facing creation (API, fork) calls. The admin's import uses
      * {@link #create(long, PipeRepository.Draft)} and is not capped.
      *

@@ -92,7 +92,7 @@ public final class Sluice implements AutoCloseable {
     // Login area
     private final Sessions sessions;
     private final EmailLogin login;
-    // Webhooks (SPEC §14)
+    // Webhooks
     private final HookIndex hookIndex;
     private final HookEvents hookEvents;
     private final HookIngest hookIngest;
@@ -106,7 +106,7 @@ public final class Sluice implements AutoCloseable {
     private final dev.sluice.store.AccountDeletion accountDeletion;
     /** Web pages: feed requests per pipe, counted in memory, flushed by the jobs thread. */
     private final dev.sluice.store.PipeUsage usage;
-    /** First-seen dates of undated generated items (SPEC §4). */
+    /** First-seen dates of undated generated items. */
     private final FirstSeenRepository firstSeen;
     /** Pipe health and alerts: run history written behind requests, incidents, alert mails. */
     private final dev.sluice.store.RunJournal runJournal;
@@ -123,7 +123,7 @@ public final class Sluice implements AutoCloseable {
         this.clock = clock;
         this.plans = Plans.load(config.plansFile(), config.runLimitOverride());
         this.planLimits = new PlanLimits(plans);
-        // Start-up is mostly class loading and one-time initialisation (SPEC §17: first answer
+        // Start-up is mostly class loading and one-time initialisation (first answer
         // within 2 s). The database (Flyway, SQLite's native library) and the HTTP client do not
         // depend on each other, so they are prepared at the same time.
         CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> Database.open(config.database()));

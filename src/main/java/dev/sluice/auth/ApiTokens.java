@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * API tokens for {@code Authorization: Bearer} (SPEC §12). A token is {@code slu_} followed by
+ * API tokens for {@code Authorization: Bearer}. A token is {@code slu_} followed by
  * 256 random bits in base64url — the prefix makes a leaked token recognisable in logs and by
  * secret scanners. Only its SHA-256 is stored, so the database alone does not let anyone in.
  * Revoked tokens stay in the table (revoked_at set) and never authenticate again.

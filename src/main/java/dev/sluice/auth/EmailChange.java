@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Changing an account's e-mail address (SPEC §10): the new address must prove it is reachable and
+ * Changing an account's e-mail address: the new address must prove it is reachable and
  * wanted, so a single-use link is mailed to it and the change happens only when the account's
  * owner follows it while logged in. The old address is told once the change is made, so a
  * hijacked session cannot move an account away silently. An address another account uses is

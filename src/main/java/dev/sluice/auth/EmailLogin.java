@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Passwordless login by e-mail (SPEC §12): mails a single-use link and turns a followed link
+ * Passwordless login by e-mail: mails a single-use link and turns a followed link
  * into a session. Every address gets the same treatment — a link is mailed whether or not it
  * has an account, and the account is created only when the link is followed — so neither the
  * answer nor its timing tells who has an account.

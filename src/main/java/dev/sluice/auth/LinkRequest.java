@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * What asking for a login link came to. None of the outcomes depends on whether the address
- * has an account, so none can tell (SPEC §12).
+ * has an account, so none can tell.
  */
 public sealed interface LinkRequest {
 

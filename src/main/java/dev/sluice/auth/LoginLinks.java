@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 
 /**
- * Single-use login links (SPEC §12): a random 256-bit token, stored only as its hash, valid for
+ * Single-use login links: a random 256-bit token, stored only as its hash, valid for
  * 15 minutes. Use is recorded by one conditional UPDATE, so of two clicks racing on the same
  * link exactly one logs in.
  */

@@ -22,7 +22,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * The Portier broker this server trusts (SPEC §12, {@code SLUICE_PORTIER_BROKER}): where logins
+ * The Portier broker this server trusts ({@code SLUICE_PORTIER_BROKER}): where logins
  * are sent, and the source of the keys its id_tokens are signed with. The keys are found through
  * the broker's OpenID discovery document and cached by Nimbus's JWK source, which refetches
  * (rate-limited) when a token names a key it has not seen, so the broker can rotate keys.

@@ -9,7 +9,7 @@ import java.time.InstantSource;
 import java.util.regex.Pattern;
 
 /**
- * Login through a Portier broker (SPEC §12), the OpenID Connect implicit flow Pipes CE used:
+ * Login through a Portier broker, the OpenID Connect implicit flow Pipes CE used:
  * {@link #start} remembers a nonce and names the broker page to send the browser to; the broker
  * posts back an id_token, and {@link #finish} verifies it, spends the nonce and finds or creates
  * the account of the e-mail address it vouches for. Starting the session is the caller's part.

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Server secrets (SPEC §15) in the {@code secrets} table: each is 256 random bits generated the
+ * Server secrets in the {@code secrets} table: each is 256 random bits generated the
  * first time it is asked for and kept from then on. A secret made per boot would silently end
  * every session and void every link at each restart.
  */

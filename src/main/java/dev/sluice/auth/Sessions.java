@@ -8,7 +8,7 @@ import java.time.InstantSource;
 import java.util.Optional;
 
 /**
- * Server-side sessions (SPEC §12): the browser holds a random 256-bit id, the database only its
+ * Server-side sessions: the browser holds a random 256-bit id, the database only its
  * hash, so sessions survive restarts and a leaked database opens none. A session lives 30 days
  * from its last use; the expiry moves at most once an hour, so an active user costs one write
  * an hour, not one per request.

@@ -3,7 +3,7 @@ package dev.sluice.block;
 import java.time.Instant;
 
 /**
- * When an undated generated item was first seen (SPEC §4): remembered per (pipe, block, guid) so
+ * When an undated generated item was first seen: remembered per (pipe, block, guid) so
  * a reader sees the same date on every poll instead of "now" each time.
  */
 public interface FirstSeenDates {

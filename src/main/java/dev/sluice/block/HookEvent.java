@@ -3,7 +3,7 @@ package dev.sluice.block;
 import java.time.Instant;
 
 /**
- * One request a webhook accepted, as stored (SPEC §14): the raw body and its content type, so the
+ * One request a webhook accepted, as stored: the raw body and its content type, so the
  * Webhook block can decide how to show it. The body array is never modified after storing.
  *
  * @param id          the event's id in the store; increases with every accepted event

@@ -3,7 +3,7 @@ package dev.sluice.block;
 import java.util.Optional;
 
 /**
- * The outside services some blocks stand on, as configured on this server (SPEC §16): an
+ * The outside services some blocks stand on, as configured on this server: an
  * RSS-Bridge instance (Reddit, Soundcloud), an rssbox instance (Dailymotion, Mixcloud, …), a
  * browser binary for JavaScript rendering and the mail domain of the SMTP receiver (Inbox). A
  * null component means "not configured".

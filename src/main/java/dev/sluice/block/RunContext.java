@@ -63,7 +63,7 @@ public interface RunContext {
     }
 
     /**
-     * Whether the run's owner's plan includes JavaScript rendering (SPEC §12); false unless the
+     * Whether the run's owner's plan includes JavaScript rendering; false unless the
      * engine was told so for this run.
      */
     default boolean jsRenderingAllowed() {
@@ -71,7 +71,7 @@ public interface RunContext {
     }
 
     /**
-     * When this block first produced an item with {@code guid} in this pipe (SPEC §4), so undated
+     * When this block first produced an item with {@code guid} in this pipe, so undated
      * generated items keep their date from poll to poll. The default remembers nothing: now.
      */
     default Instant firstSeen(String guid) {

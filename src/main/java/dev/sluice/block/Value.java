@@ -27,7 +27,7 @@ public sealed interface Value permits Value.Items, Value.Text, Value.Document, V
     }
 
     /**
-     * A JSON or XML tree, for the data blocks (SPEC §6 "Data blocks"). XML is held as the
+     * A JSON or XML tree, for the data blocks. XML is held as the
      * equivalent JSON tree; {@code sourceFormat} ("json" or "xml") says how to write it back.
      */
     record Data(JsonNode tree, String sourceFormat) implements Value {

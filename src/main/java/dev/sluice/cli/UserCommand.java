@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sluice user plan EMAIL PLAN}: the admin puts an account on a plan (SPEC §12). Exit 2,
+ * {@code sluice user plan EMAIL PLAN}: the admin puts an account on a plan. Exit 2,
  * changing nothing, for an unknown plan (the message lists the plans) or an unknown user. A
  * running server sees the new plan on the user's next run.
  */

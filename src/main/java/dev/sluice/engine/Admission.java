@@ -7,7 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Bounds how many pipe runs execute at once, overall and per user (SPEC §5 "Admission"), so a
+ * Bounds how many pipe runs execute at once, overall and per user, so a
  * burst of slow pipes cannot take every thread or socket. A run that finds no room waits briefly,
  * then is refused with {@link Busy}; the web layer answers 503 with Retry-After. Only runs pass
  * through here: cached feeds, pages and webhooks never wait behind pipe runs.

@@ -3,7 +3,7 @@ package dev.sluice.engine;
 import java.util.List;
 
 /**
- * What one block did in a run, for the inspector (SPEC §5 "Trace").
+ * What one block did in a run, for the inspector.
  *
  * @param wallMillis time from having its inputs to producing its output
  * @param itemsIn    items on all its feed inputs

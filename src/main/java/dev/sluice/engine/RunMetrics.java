@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The engine's meters (SPEC §16): runs by outcome with their durations, block durations by type,
+ * The engine's meters: runs by outcome with their durations, block durations by type,
  * and timeouts. Recorded on Micrometer's global registry, which the server exposes at
  * {@code /metrics} (ops.Prometheus); without a registry attached they cost next to nothing.
  */

@@ -7,7 +7,7 @@ package dev.sluice.feed;
  */
 public final class FeedParser {
 
-    /** Items kept per feed (SPEC §15); the rest of a longer feed is ignored. */
+    /** Items kept per feed; the rest of a longer feed is ignored. */
     public static final int MAX_ITEMS = 10_000;
 
     /**

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * Which GUID an item gets (SPEC §4): the feed's own guid/id; else its link; else a hash of title,
+ * Which GUID an item gets: the feed's own guid/id; else its link; else a hash of title,
  * date and content. Readers de-duplicate by GUID, so it must not change between runs unless the
  * item did: hence a content hash, never a counter or a random value.
  */

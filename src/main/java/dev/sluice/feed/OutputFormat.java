@@ -3,7 +3,7 @@ package dev.sluice.feed;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The formats a pipe's output can be read in (SPEC §9), with their extension and media type. */
+/** The formats a pipe's output can be read in, with their extension and media type. */
 public enum OutputFormat {
     RSS("rss", "application/rss+xml; charset=utf-8"),
     ATOM("atom", "application/atom+xml; charset=utf-8"),

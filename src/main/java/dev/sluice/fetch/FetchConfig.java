@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Settings of the shared downloader (SPEC §8). {@link #defaults(String)} gives the production
+ * Settings of the shared downloader. {@link #defaults(String)} gives the production
  * values; tests and the app's configuration adjust single fields with the {@code with…} methods.
  *
  * @param allowPrivateNetworks let fetches reach loopback/private/link-local addresses (tests, intranets)
@@ -59,14 +59,14 @@ public record FetchConfig(
         }
     }
 
-    /** The production defaults of SPEC §8 with the given User-Agent. */
+    /** The production defaults with the given User-Agent. */
     public static FetchConfig defaults(String userAgent) {
         return new FetchConfig(false, Duration.ofMillis(500), 256 * MIB, 10 * MIB,
                 Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofHours(24),
                 Duration.ofSeconds(60), 5, 2, Duration.ofSeconds(1), Duration.ofMinutes(5), userAgent);
     }
 
-    /** The User-Agent of SPEC §8: {@code Sluice/<version> (+<base url>)}. */
+    /** The User-Agent: {@code Sluice/<version> (+<base url>)}. */
     public static String userAgent(String version, String baseUrl) {
         return "Sluice/" + version + " (+" + baseUrl + ")";
     }

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The downloader's meters (SPEC §16): upstream trips by outcome and HTTP status with their
+ * The downloader's meters: upstream trips by outcome and HTTP status with their
  * durations, and answers from the download cache without a trip.
  */
 final class FetchMetrics {

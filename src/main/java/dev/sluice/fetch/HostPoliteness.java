@@ -6,7 +6,7 @@ import java.time.Duration;
  * How hard Sluice may press one upstream host, shared by every user and run: requests in flight,
  * spacing between request starts, pauses the host asked for (Retry-After) and back-off after
  * repeated failures. An interface so that a multi-node install can keep this state in Redis
- * (SPEC §18) without touching the downloader.
+ * without touching the downloader.
  *
  * <p>Deadlines are {@link System#nanoTime()} values of the calling process.
  */

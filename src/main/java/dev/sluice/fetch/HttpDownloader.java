@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shared {@link Downloader} (SPEC §8) on OkHttp: URL check, cache, single-flight, then
+ * The shared {@link Downloader} on OkHttp: URL check, cache, single-flight, then
  * {@link UpstreamFetch} for the network. Safe for any number of concurrent (virtual) threads.
  *
  * <p>Order of a call: refuse bad URLs and literal private addresses; answer from the cache while

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives one webhook request (SPEC §14), independent of HTTP: finds the hook, checks the
+ * Receives one webhook request, independent of HTTP: finds the hook, checks the
  * signature when the hook has a secret, applies the hook's rate limit, and stores the event —
  * unless it repeats one already stored. "Accepted" is only ever said after the event is committed;
  * when the database stays busy the answer is "busy, retry later", never a silent drop.

@@ -3,7 +3,7 @@ package dev.sluice.hook;
 import java.time.Duration;
 
 /**
- * The webhook settings (SPEC §14, §16).
+ * The webhook settings.
  *
  * @param ratePerMinute requests one hook accepts per minute, sustained ({@code SLUICE_HOOK_RATE_PER_MIN})
  * @param burst         requests one hook accepts at once before the rate applies ({@code SLUICE_HOOK_BURST})

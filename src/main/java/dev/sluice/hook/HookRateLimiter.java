@@ -3,8 +3,8 @@ package dev.sluice.hook;
 import java.time.Duration;
 
 /**
- * How many requests one hook may send (SPEC §14: default 60 a minute with bursts of 20). An
- * interface, so that several Sluice nodes can later share one budget per hook (SPEC §18).
+ * How many requests one hook may send (default 60 a minute with bursts of 20). An
+ * interface, so that several Sluice nodes can later share one budget per hook.
  */
 public interface HookRateLimiter {
 

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The webhook retention job (SPEC §14): per hook, keeps the newest {@code keepEvents} events and
+ * The webhook retention job: per hook, keeps the newest {@code keepEvents} events and
  * none older than {@code keepFor}; events of hooks no saved pipe has any more go entirely. It
  * deletes in batches of {@link #BATCH} rows, each its own short transaction with a pause between,
  * so incoming events are never held up behind a long clean-up. Space is reused by SQLite; the

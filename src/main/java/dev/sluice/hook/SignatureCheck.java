@@ -14,7 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Checks that a webhook request was signed with the hook's secret (SPEC §14), in either form:
+ * Checks that a webhook request was signed with the hook's secret, in either form:
  * <ul>
  *   <li>GitHub's {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256(secret, body)>};</li>
  *   <li>{@code X-Sluice-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>},

@@ -1,5 +1,5 @@
 /**
- * Webhooks (SPEC §14): {@code POST /hook/<hookId>} for every Webhook block of a saved pipe.
+ * Webhooks: {@code POST /hook/<hookId>} for every Webhook block of a saved pipe.
  * {@link dev.sluice.hook.HookIndex} keeps the table of hooks in step with the saved pipes;
  * {@link dev.sluice.hook.HookIngest} checks a request (signature, rate, duplicate) and stores it
  * durably before the caller hears "accepted"; {@link dev.sluice.store.HookEvents} is the event

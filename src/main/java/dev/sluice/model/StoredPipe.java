@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A saved pipe with its metadata. {@code json} is the pipe JSON of SPEC §3; {@code version}
+ * A saved pipe with its metadata. {@code json} is the pipe JSON; {@code version}
  * increases on every save (it is part of output cache keys, so saving invalidates them).
  */
 public record StoredPipe(

@@ -13,7 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
- * The server's metrics in Prometheus' text format (SPEC §16). The packages record on
+ * The server's metrics in Prometheus' text format. The packages record on
  * Micrometer's global registry (engine runs and blocks, admission, downloads, output cache,
  * webhooks — see their {@code *Metrics} classes); this registry joins it while the server runs,
  * with the JVM's own meters (memory, GC, threads, CPU) beside them.

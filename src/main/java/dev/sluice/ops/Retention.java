@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The retention job (SPEC §16): deletes expired rows of every {@link Sweep} in small batches, each batch its own short transaction with a pause between, so requests never
+ * The retention job: deletes expired rows of every {@link Sweep} in small batches, each batch its own short transaction with a pause between, so requests never
  * wait long behind it. SQLite reuses the freed pages; the file is never VACUUMed (that would
  * hold the database for the whole copy); PostgreSQL's autovacuum does the same for its tables.
  */

@@ -5,10 +5,10 @@ import dev.sluice.store.Sweep;
 import java.time.Duration;
 import java.util.List;
 
-/** What expires, and when (SPEC §16). Webhook events have their own job (hook.HookRetention). */
+/** What expires, and when. Webhook events have their own job (hook.HookRetention). */
 public final class Sweeps {
     /**
-     * First-seen dates older than this are forgotten (SPEC §4: 90 days). Dates a running server
+     * First-seen dates older than this are forgotten (90 days). Dates a running server
      * still holds in memory stay in use until evicted, which only keeps them stable longer.
      */
     public static final Duration FIRST_SEEN = FirstSeenRepository.KEEP;

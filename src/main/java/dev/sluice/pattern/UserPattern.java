@@ -6,7 +6,7 @@ import dev.sluice.block.Deadline;
 import java.util.Objects;
 
 /**
- * A pattern a user typed into a block (SPEC §7), compiled once: {@code /…/flags} or
+ * A pattern a user typed into a block, compiled once: {@code /…/flags} or
  * {@code %r{…}flags} is a Ruby-style regex with {@code ^}/{@code $} matching at line boundaries
  * and flags {@code i} (ignore case), {@code m} (dot matches newline), {@code x} (extended);
  * anything else is a literal, case-sensitive substring. Immutable and thread-safe; which engine

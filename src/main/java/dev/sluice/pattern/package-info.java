@@ -1,5 +1,5 @@
 /**
- * User patterns as Pipes CE users wrote them (SPEC §7): {@code /…/flags} or {@code %r{…}flags}
+ * User patterns as Pipes CE users wrote them: {@code /…/flags} or {@code %r{…}flags}
  * is a Ruby-style regular expression, anything else a literal, case-sensitive substring.
  *
  * <p>{@link dev.sluice.pattern.UserPattern} is the only entry point: it compiles once (with a

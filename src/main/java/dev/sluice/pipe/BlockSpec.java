@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * One block of a stored pipe, as the editor saved it (SPEC §3).
+ * One block of a stored pipe, as the editor saved it.
  *
  * @param extra keys Sluice does not know, kept so that saving a loaded pipe loses nothing
  */

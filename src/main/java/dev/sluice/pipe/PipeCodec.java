@@ -17,14 +17,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads and writes the pipe JSON of SPEC §3, the shape Pipes CE's editor serialises. Reading is
+ * Reads and writes the pipe JSON, the shape Pipes CE's editor serialises. Reading is
  * lenient where Pipes CE was (legacy {@code userinput}, slots as strings) and strict about
  * structure; unknown keys survive a read–write round trip.
  */
 public final class PipeCodec {
-    /** Largest pipe JSON accepted (SPEC §3). */
+    /** Largest pipe JSON accepted. */
     public static final int MAX_BYTES = 1024 * 1024;
-    /** Most blocks in one pipe (SPEC §3). */
+    /** Most blocks in one pipe. */
     public static final int MAX_BLOCKS = 300;
 
     /** Block types whose single legacy {@code userinput} string is their {@code userinputs[0]}. */

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a pipe before it is saved and before every run (SPEC §3): known types, a root, links to
+ * Checks a pipe before it is saved and before every run: known types, a root, links to
  * existing blocks of the right kind, option types, no cycles (also through Pipe blocks, across
  * pipes), and Pipe blocks that reference pipes the owner may read. Every problem names its block.
  */

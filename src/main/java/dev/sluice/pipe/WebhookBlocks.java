@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a Webhook block's id and secret mean for people other than its owner (SPEC §14). The id
+ * What a Webhook block's id and secret mean for people other than its owner. The id
  * is the hook's address and {@code userinputs[1]} its signing secret: the secret is shown to the
  * owner only, and a copy (fork or duplicate) must neither share the original's address nor know
  * its secret. Works on the pipe JSON tree, so every other key survives untouched.

@@ -1,5 +1,5 @@
 /**
- * Pipes as stored and exchanged: the JSON model of SPEC §3 (compatible with Pipes CE), its
+ * Pipes as stored and exchanged: the JSON model (compatible with Pipes CE), its
  * codec, and validation with clear messages naming the block.
  */
 package dev.sluice.pipe;

@@ -4,7 +4,7 @@ import dev.sluice.model.User;
 import java.time.Duration;
 
 /**
- * The server-side enforcement of plans (SPEC §12): one place that turns a user into the limits
+ * The server-side enforcement of plans: one place that turns a user into the limits
  * they run under, so routes and services never read plan fields themselves.
  */
 public final class PlanLimits {

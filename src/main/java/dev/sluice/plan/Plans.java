@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The plans of SPEC §12 — free, supporter, pro — or those of a JSON file of the same shape
+ * The plans — free, supporter, pro — or those of a JSON file of the same shape
  * ({@code SLUICE_PLANS_FILE}). {@code SLUICE_RUN_LIMIT_MS} overrides every plan's run limit.
  *
  * <p>Beside the account plans there is the {@code anonymous} plan: what the editor's inspector

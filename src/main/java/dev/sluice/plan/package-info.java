@@ -1,2 +1,2 @@
-/** Plans: the limits an account runs under (SPEC §12). */
+/** Plans: the limits an account runs under. */
 package dev.sluice.plan;

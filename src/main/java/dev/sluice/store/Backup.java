@@ -11,7 +11,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
 /**
- * A consistent copy of the live database through SQLite's online backup API (SPEC §16): it
+ * A consistent copy of the live database through SQLite's online backup API: it
  * reads a snapshot while the server goes on reading and writing, so no downtime is needed.
  * The copy is a single SQLite file; restoring is copying it back as
  * {@link Database#FILE_NAME} into a stopped server's data directory. SQLite only: PostgreSQL

@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * First-seen dates of generated items (SPEC §4), keyed by (pipe, block, guid). The first run that
+ * First-seen dates of generated items, keyed by (pipe, block, guid). The first run that
  * produces an item records "now"; every later run reads that date back.
  */
 public interface FirstSeenRepository extends FirstSeenDates {
-    /** How long a date is kept after it was first seen (SPEC §16: 90 days). */
+    /** How long a date is kept after it was first seen (90 days). */
     Duration KEEP = Duration.ofDays(90);
 
     /**

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The public gallery (SPEC §10): public pipes found by a search over title, description and
+ * The public gallery: public pipes found by a search over title, description and
  * tags, narrowed to a tag, in one of three orders, one page at a time — paged in SQL, so a
  * page costs the same however many pipes are shared.
  */

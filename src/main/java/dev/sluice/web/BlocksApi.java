@@ -37,7 +37,7 @@ final class BlocksApi {
     }
 
     /**
-     * Whether the palette offers a block (SPEC §6): integrations only when their gateway is
+     * Whether the palette offers a block: integrations only when their gateway is
      * configured, the Inbox only when this server receives mail, dead services never. Every block is still listed — the editor needs them all
      * to draw old pipes — with {@code "palette": false} for those it should not offer.
      */

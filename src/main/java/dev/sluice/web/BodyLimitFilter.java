@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The request body limit (SPEC §15), before any route runs. A declared {@code Content-Length}
+ * The request body limit, before any route runs. A declared {@code Content-Length}
  * over the limit is refused unread. A body without one (chunked) is read up to the limit and
  * refused beyond it — otherwise reading it would hold any amount in memory — and a body within
  * the limit is handed on from that buffer. The refusal is a 413 with a message, JSON under

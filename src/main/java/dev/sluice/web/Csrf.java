@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Cross-site request forgery protection (SPEC §12, §15) by a strict origin check: a
+ * Cross-site request forgery protection by a strict origin check: a
  * state-changing request (POST, PUT, PATCH, DELETE) that a session cookie authenticates must
  * come from this site — its {@code Origin}, or when a browser sends none its {@code Referer},
  * must be the origin of {@code SLUICE_BASE_URL}. Neither header: refused, since every current

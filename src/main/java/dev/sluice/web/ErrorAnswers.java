@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How failures are answered (SPEC §1: a clear error, never a stack trace): JSON
+ * How failures are answered (a clear error, never a stack trace): JSON
  * {@code {"error", "block"}} under {@code /api/}, a short text elsewhere, and a login redirect
  * for anonymous page requests. Unexpected failures are logged and answered with a plain 500.
  */

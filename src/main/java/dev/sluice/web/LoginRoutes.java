@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Login by e-mail link and logout (SPEC §12): {@code GET/POST /login}, {@code GET /login/verify},
+ * Login by e-mail link and logout: {@code GET/POST /login}, {@code GET /login/verify},
  * {@code POST /logout}, {@code POST /logout/everywhere}.
  *
  * <p>A throttled request is answered {@code 429} with {@code Retry-After} and the form with a

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * {@code GET /metrics} (SPEC §16) for Prometheus. The figures say nothing about anyone's pipes,
+ * {@code GET /metrics} for Prometheus. The figures say nothing about anyone's pipes,
  * but they describe the server's load, so they are served only to callers on this machine
  * (loopback) or presenting {@code Authorization: Bearer <SLUICE_METRICS_TOKEN>} when one is set.
  * Behind a reverse proxy on the same machine every caller looks local: block {@code /metrics}

@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import java.util.Optional;
 
 /**
- * Who may do what with a pipe (SPEC §15), in one place. A private pipe is its owner's alone:
+ * Who may do what with a pipe, in one place. A private pipe is its owner's alone:
  * to anyone else it does not exist (404, never 403, so ids cannot be probed). A public pipe is
  * readable by all; only its owner changes it, others get 403. Changes need a logged-in caller
  * first (401), whatever the pipe.

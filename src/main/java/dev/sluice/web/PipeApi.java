@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The JSON API for pipes (SPEC §13): list, create, read, change, delete, version history,
+ * The JSON API for pipes: list, create, read, change, delete, version history,
  * sharing, likes, tags and forks. Who may do what is {@link PipeAccess}'s business; what a
  * viewer sees is {@link PipeJsonView}'s.
  */

@@ -12,7 +12,7 @@ import dev.sluice.output.FeedOutputs;
 import dev.sluice.pipe.WebhookBlocks;
 
 /**
- * A stored pipe as the JSON API shows it (SPEC §13). What depends on who is looking is decided
+ * A stored pipe as the JSON API shows it. What depends on who is looking is decided
  * here: only the owner sees the feed key (in {@code feedUrl}), the Webhook blocks' secrets and
  * the mail addresses of the Inbox blocks ({@code inboxes}).
  */

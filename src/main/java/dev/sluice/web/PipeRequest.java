@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The body of {@code POST}/{@code PUT /api/pipes[/<id>]} (SPEC §13): every field optional, each
+ * The body of {@code POST}/{@code PUT /api/pipes[/<id>]}: every field optional, each
  * checked here so a bad one gets a 400 naming it. {@code pipe} may be the pipe JSON object or
  * that JSON as a string (what Pipes CE's editor posted); it is validated by the service.
  */

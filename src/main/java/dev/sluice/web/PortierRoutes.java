@@ -11,7 +11,7 @@ import io.javalin.http.SameSite;
 import java.time.Duration;
 
 /**
- * Portier login (SPEC §12), when {@code SLUICE_PORTIER_BROKER} is set:
+ * Portier login, when {@code SLUICE_PORTIER_BROKER} is set:
  * {@code GET /login/portier?email=…&next=…} sends the browser to the broker;
  * the broker posts the id_token to {@code POST /login/portier/verify}, which starts a session and
  * redirects to {@code next} (same-site only) or {@code /mypipes}. Failures answer a short page

@@ -6,7 +6,7 @@ import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 
 /**
- * The session cookie (SPEC §12): HttpOnly (no script reads it), SameSite=Lax (not sent on
+ * The session cookie: HttpOnly (no script reads it), SameSite=Lax (not sent on
  * cross-site form posts), Path=/, Secure when the site is served over https, and as long-lived
  * as the session it names.
  */

@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Pebble templates from {@code templates/} in the jar, autoescaping on (SPEC §15). */
+/** Pebble templates from {@code templates/} in the jar, autoescaping on. */
 public final class Templates {
     private final PebbleEngine pebble;
 

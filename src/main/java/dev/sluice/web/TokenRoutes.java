@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The caller's API tokens (SPEC §12), for the settings page and scripts:
+ * The caller's API tokens, for the settings page and scripts:
  * {@code POST /api/tokens {"name"}} → 201 with the token, shown this once;
  * {@code GET /api/tokens} lists them without their values; {@code DELETE /api/tokens/<id>}
  * revokes one. Each caller sees and revokes only their own.

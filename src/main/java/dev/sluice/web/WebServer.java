@@ -83,7 +83,7 @@ public final class WebServer {
         this.app = Javalin.create(config -> {
             // Requests run on platform threads on purpose: blocks run on virtual threads, and a
             // CPU-bound block that ignores interrupts pins a carrier. Serving cached feeds must not
-            // depend on those carriers being free (SPEC §5: feeds never wait behind pipe runs).
+            // depend on those carriers being free (feeds never wait behind pipe runs).
             config.useVirtualThreads = false;
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY;
@@ -149,7 +149,7 @@ public final class WebServer {
         app.get("/feedpreview/{id}", ctx -> previews.join().preview(ctx));
         app.post("/api/run", ctx -> runs.join().run(ctx));
 
-        // JSON API for pipes (SPEC §13); who may do what: PipeAccess (accounts issue, API area)
+        // JSON API for pipes; who may do what: PipeAccess (accounts issue, API area)
         CompletableFuture<PipeApi> api = services.thenApply(s -> new PipeApi(s.pipes(), s.stores().pipeVersions(),
                 s.stores().likes(), s.outputs(), s.engine().integrations().mail().orElse(null)));
         app.get("/api/pipes", ctx -> api.join().list(ctx));
@@ -189,7 +189,7 @@ public final class WebServer {
         app.post("/logout", ctx -> logins.join().logout(ctx));
         app.post("/logout/everywhere", ctx -> logins.join().logoutEverywhere(ctx));
 
-        // Web pages (SPEC §10): landing, dashboard, pipe page with its form actions, gallery (pages area).
+        // Web pages: landing, dashboard, pipe page with its form actions, gallery (pages area).
         CompletableFuture<Pages> pages = services.thenApply(Pages::new);
         app.get("/", ctx -> pages.join().landing.show(ctx));
         app.get("/mypipes", ctx -> pages.join().dashboard.show(ctx));
@@ -228,14 +228,14 @@ public final class WebServer {
                 s -> new dev.sluice.web.editor.PickerPage(s.downloader(), s.baseUrl()));
         app.get(dev.sluice.web.editor.PickerPage.PATH, ctx -> picker.join().show(ctx));
 
-        // Editor (SPEC §11): the page shell; the pipe itself comes from /api/pipes.
+        // Editor: the page shell; the pipe itself comes from /api/pipes.
         CompletableFuture<dev.sluice.web.editor.EditorPage> editor = services.thenApply(
                 s -> new dev.sluice.web.editor.EditorPage(s.pipes(), new Templates(), s.baseUrl(),
                         s.anonymousRuns() ? s.planLimits().anonymous() : null));
         app.get("/editor", ctx -> editor.join().blank(ctx));
         app.get("/editor/{id}", ctx -> editor.join().edit(ctx));
 
-        // Webhooks (SPEC §14).
+        // Webhooks.
         CompletableFuture<HookRoutes> hooks = services.thenApply(s -> new HookRoutes(s.hooks()));
         app.post(HookRoutes.PREFIX + "{hookId}", ctx -> hooks.join().receive(ctx));
 
@@ -246,7 +246,7 @@ public final class WebServer {
         CompletableFuture<WebSubRoutes> webSub = services.thenApply(s -> new WebSubRoutes(s.webSubHub()));
         app.post(dev.sluice.websub.WebSub.PATH, ctx -> webSub.join().receive(ctx));
 
-        // Settings and account (SPEC §10): /settings and its forms, export, import, deletion, OPML.
+        // Settings and account: /settings and its forms, export, import, deletion, OPML.
         CompletableFuture<dev.sluice.web.account.AccountRoutes> account = services.thenApply(s -> dev.sluice.web.account.AccountRoutes.create(
                 new dev.sluice.web.account.AccountRoutes.Needs(s.pipes(), s.pipeRepository(), s.outputs(), s.planLimits(),
                         s.tokens(), s.emailChange(), s.accountDeletion(), s.clock(), s.baseUrl())));
@@ -286,7 +286,7 @@ public final class WebServer {
     }
 
     /**
-     * Stops gracefully (SPEC §16): the listener closes at once, so new connections are refused,
+     * Stops gracefully: the listener closes at once, so new connections are refused,
      * while requests already being answered — pipe runs included — get up to {@code drain} to
      * finish; whatever is still running then is cut off.
      */

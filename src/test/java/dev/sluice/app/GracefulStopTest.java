@@ -14,7 +14,7 @@ import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stopping the server (SPEC §16): new connections are refused at once, a pipe run already in
+ * Stopping the server: new connections are refused at once, a pipe run already in
  * flight still gets its answer, and the database closes after it.
  */
 class GracefulStopTest {

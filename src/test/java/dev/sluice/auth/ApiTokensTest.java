@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** API tokens (SPEC §12): what they look like, how they are stored, and {@code /api/tokens} with Bearer. */
+/** API tokens: what they look like, how they are stored, and {@code /api/tokens} with Bearer. */
 class ApiTokensTest {
     static final ObjectMapper JSON = new ObjectMapper();
     TestServer server;

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Portier login end to end (SPEC §12) against a stand-in broker on loopback that signs with a
+ * Portier login end to end against a stand-in broker on loopback that signs with a
  * test key: the redirect to the broker, a valid id_token accepted (account created, session
  * cookie, redirect), and every forged, misdirected, replayed or expired token refused.
  */

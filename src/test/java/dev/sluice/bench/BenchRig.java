@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 
 /**
  * An engine wired as the app wires it ({@link Sluice}): a real {@link HttpDownloader} that may
- * reach loopback and does not space requests to a host (SPEC §17 engine figures), and the
+ * reach loopback and does not space requests to a host (the engine figures), and the
  * caching feed decoder. A new rig has cold caches; reusing one keeps them warm.
  */
 final class BenchRig implements AutoCloseable {

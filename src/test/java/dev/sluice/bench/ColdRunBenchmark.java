@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Cold runs (SPEC §17: P3 ≤ 400 ms wall): every measured run gets a new downloader and engine,
+ * Cold runs (P3 ≤ 400 ms wall): every measured run gets a new downloader and engine,
  * so nothing is cached — no downloads, no parsed feeds, no pooled connections — while the JVM
  * itself is warm, as on a server that has been up for a while. P3 reads eight feeds from the
  * slow server (200 ms before each answer) on eight loopback hosts; P1 and P2 read the fast one.

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The deadline workloads (SPEC §5, §17): T1 (5 MiB, 3,659 items, one title that makes
+ * The deadline workloads: T1 (5 MiB, 3,659 items, one title that makes
  * {@code /(a+)+b/} backtrack exponentially) through that filter, with the free plan's 10 s limit.
  * PE trickles T1 at 1 KiB per 100 ms, so the fetch cannot finish and the run must still answer
  * within limit + 250 ms; PEfast serves it at once, so the figure is parse + filter (RE2/J is

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * "Engine only" (SPEC §17: P2 ≤ 2 ms median per run on 2 cores): the upstream feeds sit in the
+ * "Engine only" (P2 ≤ 2 ms median per run on 2 cores): the upstream feeds sit in the
  * download cache, nothing else is cached, and every invocation is a full {@code Engine.run} of
  * the compiled plan — executor, virtual threads, blocks, trace. SampleTime gives p50 and p99;
  * run with {@code -prof gc} for the allocation per run (gc.alloc.rate.norm).

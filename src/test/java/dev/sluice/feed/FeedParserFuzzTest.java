@@ -5,7 +5,7 @@ import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Fuzzing the feed parser (SPEC §15): any body — RSS, Atom, JSON Feed, HTML or noise — parses
+ * Fuzzing the feed parser: any body — RSS, Atom, JSON Feed, HTML or noise — parses
  * or fails with {@link FeedParseException}, never another exception, a hang or unbounded
  * memory (XXE and entity expansion are refused). The corpus in
  * {@code src/test/resources/dev/sluice/feed/FeedParserFuzzTestInputs} is replayed on every

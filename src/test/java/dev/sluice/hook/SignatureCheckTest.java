@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Both signature forms of SPEC §14, and every way a signature can be wrong. */
+/** Both signature forms, and every way a signature can be wrong. */
 class SignatureCheckTest {
     static final String SECRET = "It's a Secret to Everybody";
     static final String BODY = "{\"zen\":\"Keep it logically awesome.\"}";

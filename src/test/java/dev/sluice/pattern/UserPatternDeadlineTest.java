@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The bench's bait title (SPEC §17, T1.xml): 30 a's, then "! b", which makes a backtracking
+ * The bench's bait title (T1.xml): 30 a's, then "! b", which makes a backtracking
  * engine try every way to split the a's. Margins are wide on purpose: the point is seconds
  * versus forever, not milliseconds.
  */

@@ -6,7 +6,7 @@ import dev.sluice.block.Blocks;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Fuzzing the pipe JSON codec and validator (SPEC §15): whatever the bytes, parsing and
+ * Fuzzing the pipe JSON codec and validator: whatever the bytes, parsing and
  * validating either succeed or fail with {@link PipeFormatException} — a message for the user —
  * never another exception, a hang or a crash. Every test run replays the corpus in
  * {@code src/test/resources/dev/sluice/pipe/PipeCodecFuzzTestInputs}; {@code scripts/fuzz.sh}

@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Webhook secrets stay with the owner; copies get their own hook addresses (SPEC §14). */
+/** Webhook secrets stay with the owner; copies get their own hook addresses. */
 class WebhookBlocksTest {
     static final ObjectMapper JSON = new ObjectMapper();
     /** Output ← Combine ← (Webhook a, Webhook b); a Text Input feeds Webhook a's text connector; unknown keys everywhere. */

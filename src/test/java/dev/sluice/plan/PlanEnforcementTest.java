@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Plans enforced by the server (SPEC §12), with small limits from SLUICE_PLANS_FILE: a run of a
+ * Plans enforced by the server, with small limits from SLUICE_PLANS_FILE: a run of a
  * pipe that reads a trickling upstream stops at its plan's limit — the owner's for a saved pipe,
  * the caller's for {@code /api/run} — and the pipe cap refuses the pipe after the last allowed.
  */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The plan rules of SPEC §12 as {@link PlanLimits} applies them to a user. */
+/** The plan rules as {@link PlanLimits} applies them to a user. */
 class PlanLimitsTest {
     final PlanLimits limits = new PlanLimits(Plans.defaults());
 

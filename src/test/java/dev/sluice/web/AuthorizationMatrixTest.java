@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Authorisation on every route (SPEC §15): each route the server registers × {owner, another
+ * Authorisation on every route: each route the server registers × {owner, another
  * user, anonymous} × {private pipe, public pipe}, with the status each must get. Private pipes
  * are 404 to everyone but their owner; changes need a login (401) and ownership (403 on public
  * pipes). Beyond the status: no answer to anyone but the owner carries the feed key or a Webhook

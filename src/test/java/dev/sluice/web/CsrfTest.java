@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The origin check on state-changing requests with a session cookie (SPEC §12, §15). The
+ * The origin check on state-changing requests with a session cookie. The
  * request under test is "log out everywhere": if a forged one got through, the session would
  * be gone afterwards.
  */

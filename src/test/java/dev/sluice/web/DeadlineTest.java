@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §5 and §17: a pipe with a catastrophic pattern over long titles beside an upstream that
+ * The deadline under load: a pipe with a catastrophic pattern over long titles beside an upstream that
  * trickles 1 KB/s answers within its run limit (+250 ms in the benchmark; this test allows more
  * so slow CI machines stay green), says what timed out, and other feeds keep answering.
  */

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code POST /hook/<hookId>} on a real server with a real SQLite file (SPEC §14). */
+/** {@code POST /hook/<hookId>} on a real server with a real SQLite file. */
 class HookRoutesTest {
     static final String SECRET = "s3cr3t-for-tests";
     static final int MIB = 1024 * 1024;

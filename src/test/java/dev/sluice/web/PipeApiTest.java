@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The JSON API for pipes (SPEC §13), endpoint by endpoint, with the ways a request can be wrong. */
+/** The JSON API for pipes, endpoint by endpoint, with the ways a request can be wrong. */
 class PipeApiTest {
     static final ObjectMapper JSON = new ObjectMapper();
     /** A pipe that runs without any upstream: its output is an empty feed. */

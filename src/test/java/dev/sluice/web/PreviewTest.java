@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The preview page renders hostile feed content inert (SPEC §9, §15). */
+/** The preview page renders hostile feed content inert. */
 class PreviewTest {
     static final String HOSTILE = """
             <?xml version="1.0"?>

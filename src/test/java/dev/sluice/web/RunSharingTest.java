@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §5 "Admission": identical runs are shared; too many runs wait briefly, then get 503. */
+/** Admission: identical runs are shared; too many runs wait briefly, then get 503. */
 class RunSharingTest {
 
     @Test

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Hands its input to several consumers. The engine runs the input once and shares the result
- * (SPEC §5), so the block itself is a pass-through; its outputs grow in the editor.
+ *, so the block itself is a pass-through; its outputs grow in the editor.
  */
 public final class DuplicateBlock implements Block {
 

@@ -46,7 +46,7 @@ final class DataPaths {
     static JsonPath compile(String path, String role) {
         String p = path.strip().isEmpty() ? ROOT : path.strip();
         if (p.contains(REGEX_MATCH)) {
-            // Jayway evaluates =~ with java.util.regex, which no deadline can stop (SPEC §7).
+            // Jayway evaluates =~ with java.util.regex, which no deadline can stop.
             throw new BlockError("The " + role + " \"" + p + "\" uses =~: regular expressions inside JSONPath are not"
                     + " supported; use the Filter data block's regexp operator instead");
         }

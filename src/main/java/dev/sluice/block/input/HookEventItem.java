@@ -15,7 +15,7 @@ import java.util.Locale;
 import org.jsoup.nodes.Entities;
 
 /**
- * How a stored webhook event reads as an item (SPEC §14): a title from the payload when it has
+ * How a stored webhook event reads as an item: a title from the payload when it has
  * one, the body pretty-printed in {@code <pre>} (escaped, so a payload can never inject markup),
  * the time it arrived as its date, and a GUID derived from the event, stable across runs.
  */

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Items from the requests posted to this block's hook URL, {@code /hook/<block id>} (SPEC §14),
+ * Items from the requests posted to this block's hook URL, {@code /hook/<block id>},
  * newest first. The server stores each request before it answers; this block only reads them.
  */
 public final class WebhookBlock implements Block {

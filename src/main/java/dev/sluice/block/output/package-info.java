@@ -1,2 +1,2 @@
-/** The root block every pipe ends in (SPEC §3, §6): what the feed URL serves. */
+/** The root block every pipe ends in: what the feed URL serves. */
 package dev.sluice.block.output;

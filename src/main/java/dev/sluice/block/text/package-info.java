@@ -1,5 +1,5 @@
 /**
- * Blocks that build text rather than feeds (SPEC §6 "New blocks"): URL Builder and String
+ * Blocks that build text rather than feeds: URL Builder and String
  * Builder. Their options take text connectors, so Text Inputs (pipe parameters) can fill them, and
  * their output connects to another block's text connector, e.g. the URL of a Feed block.
  */

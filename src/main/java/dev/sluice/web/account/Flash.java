@@ -10,7 +10,7 @@ import java.util.Optional;
  * Messages carried across a POST/redirect/GET: the POST stores one under a random key, the page
  * it redirects to takes it, once. Kept in memory, bound to the user who caused it, and dropped
  * after {@link #KEEP}: a new API token's value passes through here, so it must never go into a URL
- * or outlive its one showing. (A second server would need them in the database; SPEC §18.)
+ * or outlive its one showing. (A second server would need them in the database.)
  */
 final class Flash {
     static final Duration KEEP = Duration.ofMinutes(10);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** How the Webhook block turns stored events into items (SPEC §14). */
+/** How the Webhook block turns stored events into items. */
 class WebhookBlockTest {
     static final String HOOK = "a1b2c3d4e5";
     static final Instant AT = Instant.parse("2024-06-30T12:00:00Z");

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /**
- * Hostile content stays inert (SPEC §15): a feed whose items carry scripts, event handlers,
+ * Hostile content stays inert: a feed whose items carry scripts, event handlers,
  * {@code javascript:} links, SVG with script and frames, and a pipe whose title, description and
  * tags are HTML — on the preview, the gallery, the pipe page, the dashboard and the landing page.
  * Checked on the HTML, then in headless Chromium: no dialog opens and the console stays clean.
