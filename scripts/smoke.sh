@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the packaged jar the way the README says, on an empty data folder, and measures the
 # time until /healthz answers. Fails if it does not answer within the limit (default 2 s,
-# SPEC §17; SMOKE_LIMIT_MS overrides it for slow machines).
+# the start-up bar; SMOKE_LIMIT_MS overrides it for slow machines).
 # Usage: scripts/smoke.sh   (after `mvn -q package`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
