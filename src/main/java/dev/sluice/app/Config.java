@@ -44,7 +44,8 @@ public record Config(
         dev.sluice.websub.WebSubSettings webSub,
         RedisAddress redis,
         DatabaseUrl database,
-        Role role) {
+        Role role,
+        Duration jobsDelay) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -94,7 +95,10 @@ public record Config(
                 webSub(r),
                 redis(r.text("SLUICE_REDIS_URL", "")),
                 database(r.text("SLUICE_DATABASE_URL", ""), dataDir),
-                role(r.text("SLUICE_ROLE", "all")));
+                role(r.text("SLUICE_ROLE", "all")),
+                // The first run of every background job, this long after start; unset: each job's own delay.
+                r.text("SLUICE_JOBS_DELAY_SECONDS", "").isEmpty() ? null
+                        : Duration.ofSeconds(r.integer("SLUICE_JOBS_DELAY_SECONDS", 0)));
     }
 
     /** PostgreSQL when SLUICE_DATABASE_URL names it; else the SQLite file in the data directory. */

@@ -1,5 +1,9 @@
 package dev.sluice.app;
 
+import dev.sluice.store.Database;
+import dev.sluice.store.DatabaseUrl;
+import dev.sluice.store.Dialect;
+import dev.sluice.store.postgres.PostgresInvalidation;
 import dev.sluice.auth.RateLimit;
 import dev.sluice.auth.TokenBuckets;
 import dev.sluice.fetch.FetchConfig;
@@ -20,7 +24,8 @@ import java.time.InstantSource;
 /**
  * What the nodes of one installation share: in Redis when {@code SLUICE_REDIS_URL} is set
  * (downloads, per-host politeness, rate limits, the announcement of changed pipes), otherwise kept
- * in this process exactly as a single node always kept it.
+ * in this process exactly as a single node always kept it — except the announcement of changed
+ * pipes, which nodes on one PostgreSQL database also share through it.
  */
 final class Sharing implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sharing.class);
@@ -28,7 +33,7 @@ final class Sharing implements AutoCloseable {
     /** Null on a single node. */
     private final Redis redis;
     private final InstantSource clock;
-    private RedisInvalidation invalidation;
+    private AutoCloseable invalidation;
 
     private Sharing(Redis redis, InstantSource clock) {
         this.redis = redis;
@@ -69,19 +74,32 @@ final class Sharing implements AutoCloseable {
                 : RedisTokenBuckets.perMinute(redis, "hook", hooks.ratePerMinute(), hooks.burst(), clock);
     }
 
-    /** The one announcer of changed pipes of this node. */
-    Invalidation invalidation() {
-        if (redis == null) {
-            return new LocalInvalidation();
+    /**
+     * The one announcer of changed pipes of this node: through Redis when it is there, else
+     * through PostgreSQL's LISTEN/NOTIFY when the nodes share one, else this node alone.
+     */
+    Invalidation invalidation(Database db, DatabaseUrl database) {
+        if (redis != null) {
+            RedisInvalidation viaRedis = new RedisInvalidation(redis);
+            invalidation = viaRedis;
+            return viaRedis;
         }
-        invalidation = new RedisInvalidation(redis);
-        return invalidation;
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            PostgresInvalidation viaPostgres = new PostgresInvalidation(db, database);
+            invalidation = viaPostgres;
+            return viaPostgres;
+        }
+        return new LocalInvalidation();
     }
 
     @Override
     public void close() {
         if (invalidation != null) {
-            invalidation.close();
+            try {
+                invalidation.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the announcement of changed pipes failed: {}", e.toString());
+            }
         }
         if (redis != null) {
             redis.close();

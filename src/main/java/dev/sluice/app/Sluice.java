@@ -10,6 +10,8 @@ import dev.sluice.auth.Mailer;
 import dev.sluice.auth.ServerSecrets;
 import dev.sluice.auth.Sessions;
 import dev.sluice.ops.BackgroundJobs;
+import dev.sluice.ops.JobLocks;
+import dev.sluice.store.JobLockTable;
 import dev.sluice.ops.Prometheus;
 import dev.sluice.ops.InboxRetention;
 import dev.sluice.ops.Retention;
@@ -148,7 +150,7 @@ public final class Sluice implements AutoCloseable {
         this.outputs = new FeedOutputs(engine, admission, pipeRepository, users, plans, new LastOutputRepository(db),
                 clock, config.outputFreshFor(), config.baseUrl(), new dev.sluice.store.PipeRuns(db), runJournal);
         this.usage = new dev.sluice.store.PipeUsage(db);
-        this.invalidation = sharing.invalidation();
+        this.invalidation = sharing.invalidation(db, config.database());
         this.pipes = new PipeService(pipeRepository, engine, outputs, planLimits, hookIndex, inboxes, invalidation);
         invalidation.listen(pipes);
         this.tokens = new ApiTokens(stores.apiTokens(), users, clock);
@@ -263,20 +265,21 @@ public final class Sluice implements AutoCloseable {
      * feed requests once a minute in one UPDATE, run statuses every few seconds.
      */
     private void startJobs() {
-        jobs = new BackgroundJobs()
-                .once("webhook index repair", hookIndex::repair)
-                .once("inbox address repair", inboxes::repair)
-                .every(HookRetention.EVERY, Duration.ofMinutes(1), "webhook retention",
+        jobs = new BackgroundJobs(new JobLocks(JobLockTable.on(db)), config.role().runsJobs(), config.jobsDelay())
+                .onceShared(Duration.ofMinutes(1), "webhook index repair", hookIndex::repair)
+                .onceShared(Duration.ofMinutes(1), "inbox address repair", inboxes::repair)
+                .everyShared(HookRetention.EVERY, Duration.ofMinutes(1), "webhook retention",
                         new HookRetention(hookEvents, config.hooks(), clock, Duration.ofMillis(20)))
-                .every(InboxRetention.EVERY, Duration.ofMinutes(1), "inbox retention",
+                .everyShared(InboxRetention.EVERY, Duration.ofMinutes(1), "inbox retention",
                         new InboxRetention(inboxMails, config.inbox(), clock, Duration.ofMillis(20)))
-                .every(Retention.EVERY, Duration.ofMinutes(2), "retention",
+                .everyShared(Retention.EVERY, Duration.ofMinutes(2), "retention",
                         new Retention(stores.expiredRows(), clock, Sweeps.standard(), Retention.BATCH, Duration.ofMillis(20)))
+                .everyShared(dev.sluice.health.HealthJob.EVERY, dev.sluice.health.HealthJob.EVERY, "pipe health", healthJob)
                 .alsoAtClose(Duration.ofMinutes(1), "feed request counts", usage::flush)
                 .alsoAtClose(Duration.ofSeconds(5), "run statuses", () -> outputs.lastRuns().flush())
-                .alsoAtClose(Duration.ofSeconds(5), "run history", runJournal::flush)
-                .every(dev.sluice.health.HealthJob.EVERY, dev.sluice.health.HealthJob.EVERY, "pipe health", healthJob);
-        webSub.start();
+                .alsoAtClose(Duration.ofSeconds(5), "run history", runJournal::flush);
+        webSub.start(round -> jobs.runsSharedJobs()
+                ? jobs.onOneNode("websub refresh", config.webSub().refreshEvery(), round) : () -> { });
     }
 
     /** Runs the pipe health job now: incidents opened and cleared, alert mails sent (tests; the jobs thread runs it every minute). */

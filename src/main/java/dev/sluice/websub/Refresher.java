@@ -60,9 +60,17 @@ final class Refresher implements AutoCloseable {
         this.clock = clock;
     }
 
-    void start() {
+    /**
+     * Every period, on every node: the index of subscribed pipes read again (another node may have
+     * verified a subscription), then the round itself where {@code onOneNode} lets it run.
+     */
+    void start(java.util.function.UnaryOperator<Runnable> onOneNode) {
         long every = settings.refreshEvery().toMillis();
-        thread.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+        Runnable round = onOneNode.apply(this::round);
+        thread.scheduleWithFixedDelay(() -> {
+            guarded("subscribed pipes", subscribed::reload);
+            round.run();
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** A webhook event arrived for the pipe: if anyone follows it, run it now (well, next on this thread). */

@@ -87,9 +87,13 @@ public final class WebSub implements AutoCloseable {
         refresher.contentChanged(pipeId);
     }
 
-    /** Starts the periodic refresh and expiry (a serving process; commands need none). */
-    public void start() {
-        refresher.start();
+    /**
+     * Starts the periodic refresh and expiry (a serving process; commands need none); each round
+     * runs through {@code onOneNode}, so nodes sharing the database take turns rather than all
+     * refreshing.
+     */
+    public void start(java.util.function.UnaryOperator<Runnable> onOneNode) {
+        refresher.start(onOneNode);
     }
 
     /** Stops the threads; deliveries still waiting are dropped (the next change is delivered whole). */
