@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -114,7 +115,7 @@ final class Node implements AutoCloseable {
 
     /** The server's own logging (INFO, one line a fetch) rather than the tests' quiet one, for the node's log file. */
     private static String productionLogging() {
-        java.net.URL url = Node.class.getResource("/logback.xml");
+        URL url = Node.class.getResource("/logback.xml");
         return url == null ? "logback-test.xml" : url.toString();
     }
 

@@ -3,13 +3,16 @@ package dev.sluice.scaleout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.hook.HookFixtures;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -17,10 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,8 +55,8 @@ class TwoNodeTest {
         feeds = new Upstream(0, TwoNodeTest::feedFor);
         slow = new Upstream(1000, TwoNodeTest::feedFor);
         // Both at once: the schema migration of an empty database must cope with a second node starting.
-        var startA = java.util.concurrent.CompletableFuture.supplyAsync(() -> Node.start("a", nodeEnv(database, redis)));
-        var startB = java.util.concurrent.CompletableFuture.supplyAsync(() -> Node.start("b", nodeEnv(database, redis)));
+        var startA = CompletableFuture.supplyAsync(() -> Node.start("a", nodeEnv(database, redis)));
+        var startB = CompletableFuture.supplyAsync(() -> Node.start("b", nodeEnv(database, redis)));
         a = startA.join();
         b = startB.join();
         client = new Client(Services.apiToken(database, "ada@example.org"), METRICS_TOKEN);
@@ -103,6 +106,7 @@ class TwoNodeTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("cold-1 story", "cold-2 story", "cold-3 story");
         });
+        System.out.printf("[TwoNodeTest] 20 cold requests on two nodes; upstream requests: %s%n", slow.log);
         for (String path : paths) {
             assertThat(slow.requestsFor(path)).as("upstream requests for " + path).isEqualTo(1);
         }
@@ -128,11 +132,12 @@ class TwoNodeTest {
 
             assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
             List<Upstream.Arrival> measured = host.log.stream().filter(r -> r.path().startsWith("/s"))
-                    .sorted(java.util.Comparator.comparingLong(Upstream.Arrival::nanos)).toList();
+                    .sorted(Comparator.comparingLong(Upstream.Arrival::nanos)).toList();
             assertThat(measured).extracting(Upstream.Arrival::path).containsExactlyInAnyOrder(
                     "/sa-1.xml", "/sa-2.xml", "/sa-3.xml", "/sb-1.xml", "/sb-2.xml", "/sb-3.xml");
             // Turns are granted SPACING_MS apart; each arrival may be a few tens of ms late (a busy
             // machine), which shortens one gap and lengthens the next, but not the whole span.
+            System.out.printf("[TwoNodeTest] request gaps at one host from two nodes: %s%n", gaps(measured));
             for (int i = 1; i < measured.size(); i++) {
                 assertThat(Duration.ofNanos(measured.get(i).nanos() - measured.get(i - 1).nanos()))
                         .as("gap before %s in %s", measured.get(i).path(), gaps(measured))
@@ -145,7 +150,6 @@ class TwoNodeTest {
     }
 
     @Test
-    @Disabled("Waits for the job locks in the database (sluice_jobs_total, SLUICE_JOBS_DELAY_SECONDS), not on main yet")
     void aClusterJobRunsOnOneNodeOnly() {
         assertThat(Poll.until(Duration.ofSeconds(60), () -> attempts(a, "retention") >= 1 && attempts(b, "retention") >= 1))
                 .as("both nodes reached their first retention run").isTrue();
@@ -177,7 +181,7 @@ class TwoNodeTest {
                                 accepted.add(marker);
                             }
                             answered.incrementAndGet();
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             // the node died under this request: not accepted, so nothing is owed
                         }
                         return null;
@@ -193,6 +197,7 @@ class TwoNodeTest {
             }
         }
 
+        System.out.printf("[TwoNodeTest] %d of 200 webhook events accepted before node \"victim\" was killed%n", accepted.size());
         assertThat(accepted).hasSizeBetween(60, 199);
         assertThat(Poll.until(AT_ONCE, () -> {
             String feed = Client.feed(b, id).body();
@@ -201,7 +206,6 @@ class TwoNodeTest {
     }
 
     @Test
-    @Disabled("Waits for pipe-change announcements through PostgreSQL LISTEN/NOTIFY, not on main yet")
     void withoutRedisAPipeChangedOnOneNodeIsServedChangedByTheOther() {
         String shared = Services.freshDatabase();
         try (Node first = Node.start("pg-only-a", nodeEnv(shared, null)); Node second = Node.start("pg-only-b", nodeEnv(shared, null))) {
@@ -219,7 +223,7 @@ class TwoNodeTest {
     }
 
     /** Runs {@code count} requests at once (released together) and returns their answers in order. */
-    private static <T> List<T> inParallel(int count, java.util.function.IntFunction<T> request) throws Exception {
+    private static <T> List<T> inParallel(int count, IntFunction<T> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
             CountDownLatch go = new CountDownLatch(1);
