@@ -38,6 +38,7 @@ public final class Warmup {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Warmup.class);
     private static final int FEEDS = 4;
     private static final int ITEMS_PER_FEED = 120;
+    private static final int FULLTEXT_ROUNDS = 20;
 
     private Warmup() {
     }
@@ -63,6 +64,8 @@ public final class Warmup {
                 round(engine, plan, writer);
                 done++;
             }
+            // The Full text block's extractor: loading and compiling Readability costs a first run seconds.
+            dev.sluice.block.article.FulltextBlock.warmUp(FULLTEXT_ROUNDS);
             FeedHtml.forgetCleaned();
             LOG.info("warm-up: {} rounds in {} ms", done, (System.nanoTime() - began) / 1_000_000);
         } catch (PipeFormatException | RuntimeException e) {

@@ -34,6 +34,26 @@ final class ArticleExtractor {
     private ArticleExtractor() {
     }
 
+    /**
+     * Reads a made-up article page a few times, so that Readability's classes are loaded and its
+     * hot code compiled before the first real Full text run (start-up warm-up); never throws.
+     */
+    static void warmUp(int rounds) {
+        StringBuilder html = new StringBuilder("<html><head><title>Warm-up</title></head><body>"
+                + "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><div class='ad'>Advert</div><article><h1>Warm-up</h1>");
+        for (int i = 0; i < 12; i++) {
+            html.append("<p>Paragraph ").append(i).append(" of a made-up article, long enough for Readability to ")
+                    .append("score it as text, with a <a href='/more/").append(i).append("'>relative link</a>.</p>");
+        }
+        html.append("</article><footer>Comments and footer</footer></body></html>");
+        byte[] body = html.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Download page = new Download("https://warmup.invalid/a", "https://warmup.invalid/a", 200,
+                "text/html; charset=utf-8", body, java.time.Instant.EPOCH, null, null);
+        for (int i = 0; i < rounds; i++) {
+            extract(page, Optional.empty());
+        }
+    }
+
     /** The article in {@code page}, by {@code rule} when there is one. */
     static Extraction extract(Download page, Optional<SiteRules.Rule> rule) {
         String url = page.finalUrl();

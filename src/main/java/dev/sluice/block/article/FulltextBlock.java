@@ -186,4 +186,9 @@ public final class FulltextBlock implements Block {
         }
         return "";
     }
+
+    /** Loads and compiles the article extractor before the first real run (the start-up warm-up). */
+    public static void warmUp(int rounds) {
+        ArticleExtractor.warmUp(rounds);
+    }
 }
