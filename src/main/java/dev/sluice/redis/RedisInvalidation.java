@@ -1,6 +1,7 @@
 package dev.sluice.redis;
 
 import dev.sluice.output.Invalidation;
+import dev.sluice.output.InvalidationMessage;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -59,13 +60,13 @@ public final class RedisInvalidation implements Invalidation, AutoCloseable {
     @Override
     public void pipeChanged(String pipeId) {
         tell(c -> c.forgetPipe(pipeId));
-        publish("pipe", pipeId);
+        publish(InvalidationMessage.pipeChanged(redis.node(), pipeId));
     }
 
     @Override
     public void contentChanged(String pipeId) {
         tell(c -> c.forgetOutputs(pipeId));
-        publish("content", pipeId);
+        publish(InvalidationMessage.contentChanged(redis.node(), pipeId));
     }
 
     @Override
@@ -73,8 +74,7 @@ public final class RedisInvalidation implements Invalidation, AutoCloseable {
         this.caches = caches;
     }
 
-    private void publish(String kind, String pipeId) {
-        String message = kind + " " + redis.node() + " " + pipeId;
+    private void publish(String message) {
         try {
             redis.commands().publish(CHANNEL, message.getBytes(StandardCharsets.UTF_8)).whenComplete((n, failed) -> {
                 if (failed != null) {
@@ -89,16 +89,7 @@ public final class RedisInvalidation implements Invalidation, AutoCloseable {
     }
 
     private void received(String message) {
-        String[] parts = message.split(" ", 3);
-        if (parts.length != 3 || parts[1].equals(redis.node())) {
-            return; // not ours to read, or this node's own (it forgot when announcing)
-        }
-        String pipeId = parts[2];
-        switch (parts[0]) {
-            case "pipe" -> tell(c -> c.forgetPipe(pipeId));
-            case "content" -> tell(c -> c.forgetOutputs(pipeId));
-            default -> LOG.debug("Unknown invalidation {}", message);
-        }
+        tell(InvalidationMessage.read(message, redis.node()));
     }
 
     /** Before the caches listen (start-up) nothing is cached yet, so there is nothing to tell. */

@@ -1,6 +1,7 @@
 package dev.sluice.store.postgres;
 
 import dev.sluice.output.Invalidation;
+import dev.sluice.output.InvalidationMessage;
 import dev.sluice.store.Database;
 import dev.sluice.store.DatabaseUrl;
 import java.sql.Connection;
@@ -46,13 +47,13 @@ public final class PostgresInvalidation implements Invalidation, AutoCloseable {
     @Override
     public void pipeChanged(String pipeId) {
         tell(c -> c.forgetPipe(pipeId));
-        notifyOthers("pipe", pipeId);
+        notifyOthers(InvalidationMessage.pipeChanged(node, pipeId), pipeId);
     }
 
     @Override
     public void contentChanged(String pipeId) {
         tell(c -> c.forgetOutputs(pipeId));
-        notifyOthers("content", pipeId);
+        notifyOthers(InvalidationMessage.contentChanged(node, pipeId), pipeId);
     }
 
     @Override
@@ -60,12 +61,12 @@ public final class PostgresInvalidation implements Invalidation, AutoCloseable {
         this.caches = caches;
     }
 
-    private void notifyOthers(String kind, String pipeId) {
+    private void notifyOthers(String message, String pipeId) {
         try {
             db.transaction(c -> {
                 try (PreparedStatement st = c.prepareStatement("SELECT pg_notify(?, ?)")) {
                     st.setString(1, CHANNEL);
-                    st.setString(2, kind + " " + node + " " + pipeId);
+                    st.setString(2, message);
                     st.execute();
                 }
                 return null;
@@ -116,16 +117,7 @@ public final class PostgresInvalidation implements Invalidation, AutoCloseable {
     }
 
     private void received(String message) {
-        String[] parts = message.split(" ", 3);
-        if (parts.length != 3 || parts[1].equals(node)) {
-            return; // not ours to read, or this node's own (it forgot when announcing)
-        }
-        String pipeId = parts[2];
-        switch (parts[0]) {
-            case "pipe" -> tell(c -> c.forgetPipe(pipeId));
-            case "content" -> tell(c -> c.forgetOutputs(pipeId));
-            default -> LOG.debug("Unknown invalidation {}", message);
-        }
+        tell(InvalidationMessage.read(message, node));
     }
 
     /** Before the caches listen (start-up) nothing is cached yet, so there is nothing to tell. */
