@@ -1,5 +1,6 @@
 package dev.sluice.hook;
 
+import dev.sluice.ops.Batches;
 import dev.sluice.store.HookEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,25 +78,7 @@ public final class HookRetention implements Runnable {
         }
     }
 
-    private int inBatches(Batch batch) {
-        int total = 0;
-        while (true) {
-            int deleted = batch.delete();
-            total += deleted;
-            if (deleted < BATCH) {
-                return total;
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return total;
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Batch {
-        int delete();
+    private int inBatches(java.util.function.IntSupplier batch) {
+        return Batches.deleteAll(batch, BATCH, pause);
     }
 }

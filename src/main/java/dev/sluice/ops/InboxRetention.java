@@ -70,25 +70,7 @@ public final class InboxRetention implements Runnable {
         }
     }
 
-    private int inBatches(Batch batch) {
-        int total = 0;
-        while (true) {
-            int deleted = batch.delete();
-            total += deleted;
-            if (deleted < BATCH) {
-                return total;
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return total;
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Batch {
-        int delete();
+    private int inBatches(java.util.function.IntSupplier batch) {
+        return Batches.deleteAll(batch, BATCH, pause);
     }
 }
