@@ -25,9 +25,13 @@ export class Saver {
     }
     window.addEventListener('beforeunload', e => {
       if (!this.editor.dirty) return;
+      this.saveDraftNow(); // the draft as it is now, whatever the user answers
       e.preventDefault();
       e.returnValue = '';
     });
+    // Leaving within the autosave delay of the last change (a closed tab, another address):
+    // the waiting draft is written at once rather than lost with the page.
+    window.addEventListener('pagehide', () => this.saveDraftNow());
   }
 
   get loggedIn() {
@@ -41,7 +45,15 @@ export class Saver {
   autosave() {
     if (!this.editor.dirty) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => storage.saveDraft(this.pipeId, this.work()), AUTOSAVE_MS);
+    this.timer = setTimeout(() => this.saveDraftNow(), AUTOSAVE_MS);
+  }
+
+  /** Writes the draft an autosave is waiting to write, now. */
+  saveDraftNow() {
+    if (this.timer === null) return;
+    clearTimeout(this.timer);
+    this.timer = null;
+    if (this.editor.dirty) storage.saveDraft(this.pipeId, this.work());
   }
 
   /** Loads what the address asks for: work kept through login, a pipe, a fork, or a new pipe. */
@@ -174,6 +186,7 @@ export class Saver {
       this.pipeId = saved.id;
       storage.dropDraft(this.pipeId);
       clearTimeout(this.timer);
+      this.timer = null;
       this.editor.dirty = false;
       history.replaceState(null, '', `/editor/${saved.id}`);
       this.showSaved(saved);
