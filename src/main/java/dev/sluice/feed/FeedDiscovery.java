@@ -1,11 +1,9 @@
 package dev.sluice.feed;
 
+import dev.sluice.fetch.ContentTypes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +44,7 @@ public final class FeedDiscovery {
     public static List<String> discover(byte[] html, String contentType, String pageUrl) {
         Document page;
         try {
-            page = Jsoup.parse(new ByteArrayInputStream(html), charsetOf(contentType), pageUrl == null ? "" : pageUrl);
+            page = Jsoup.parse(new ByteArrayInputStream(html), ContentTypes.charset(contentType), pageUrl == null ? "" : pageUrl);
         } catch (IOException e) {
             return List.of(); // a byte array cannot fail to read; nothing to discover if it did
         }
@@ -122,22 +120,4 @@ public final class FeedDiscovery {
         return s.substring(from, i);
     }
 
-    /** The charset named by the Content-Type, or null to let jsoup read the page's meta tags. */
-    private static String charsetOf(String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        for (String param : contentType.split(";")) {
-            String p = param.strip();
-            if (p.regionMatches(true, 0, "charset=", 0, "charset=".length())) {
-                String name = p.substring("charset=".length()).replace("\"", "").strip();
-                try {
-                    return Charset.forName(name).name();
-                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
-    }
 }

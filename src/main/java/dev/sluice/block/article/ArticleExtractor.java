@@ -1,10 +1,10 @@
 package dev.sluice.block.article;
 
+import dev.sluice.fetch.ContentTypes;
 import dev.sluice.feed.FeedHtml;
 import dev.sluice.fetch.Download;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -62,7 +62,7 @@ final class ArticleExtractor {
         }
         Document doc;
         try {
-            doc = Jsoup.parse(new ByteArrayInputStream(page.body()), charsetOf(page.contentType()), url);
+            doc = Jsoup.parse(new ByteArrayInputStream(page.body()), ContentTypes.charset(page.contentType()), url);
         } catch (IOException e) {
             return new Extraction.Missing(url + ": cannot read the page (" + e.getMessage() + ")");
         }
@@ -151,19 +151,4 @@ final class ArticleExtractor {
         return type.isEmpty() ? "no content type" : type;
     }
 
-    /** The charset named by a content type, or null to let jsoup detect it (BOM, meta). */
-    private static String charsetOf(String contentType) {
-        for (String param : contentType.split(";")) {
-            String p = param.strip();
-            if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                String name = p.substring("charset=".length()).replace("\"", "").strip();
-                try {
-                    return Charset.isSupported(name) ? name : null;
-                } catch (IllegalArgumentException unknownName) {
-                    return null;
-                }
-            }
-        }
-        return null;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.block.create;
 
+import dev.sluice.fetch.ContentTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.block.BlockError;
@@ -9,10 +10,8 @@ import dev.sluice.feed.Item;
 import dev.sluice.fetch.Download;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -86,7 +85,7 @@ sealed interface Page {
             }
             Parser parser = format == PageFormat.XML ? Parser.xmlParser() : Parser.htmlParser();
             Document doc = Jsoup.parse(new ByteArrayInputStream(download.body()),
-                    charsetOf(download.contentType()), download.finalUrl(), parser);
+                    ContentTypes.charset(download.contentType()), download.finalUrl(), parser);
             return new Markup(compact(doc), format);
         } catch (IOException e) {
             throw new BlockError("Cannot read " + download.finalUrl() + " as " + format + ": "
@@ -103,21 +102,6 @@ sealed interface Page {
         return doc;
     }
 
-    /** The charset named by a content type, or null to let jsoup detect it (BOM, meta, XML declaration). */
-    private static String charsetOf(String contentType) {
-        for (String param : contentType.split(";")) {
-            String p = param.strip();
-            if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                String name = p.substring("charset=".length()).replace("\"", "").strip();
-                try {
-                    return Charset.isSupported(name) ? name : null;
-                } catch (IllegalArgumentException unknownName) {
-                    return null;
-                }
-            }
-        }
-        return null;
-    }
 
     private static String firstLine(String message) {
         if (message == null) {
