@@ -47,7 +47,7 @@ public final class FeedWriter {
      * large pipe), so a long feed is cleaned on every core; the common pool's workers only ever
      * clean text here, which never blocks.
      */
-    private static Feed ready(Feed feed) {
+    static Feed ready(Feed feed) {
         List<Item> items = feed.items();
         Item[] ready = new Item[items.size()];
         IntStream indexes = IntStream.range(0, ready.length);
