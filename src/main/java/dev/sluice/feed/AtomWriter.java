@@ -1,120 +1,101 @@
 package dev.sluice.feed;
 
-import com.rometools.rome.feed.atom.Content;
-import com.rometools.rome.feed.atom.Entry;
-import com.rometools.rome.feed.atom.Generator;
-import com.rometools.rome.feed.atom.Link;
-import com.rometools.rome.feed.atom.Person;
-import com.rometools.rome.feed.synd.SyndPerson;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.WireFeedOutput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
 import java.util.UUID;
-import org.jdom2.Document;
+import javax.xml.stream.XMLStreamException;
 
 /**
- * Atom 1.0 through Rome's generator. Atom is stricter than RSS: ids must be IRIs, every entry
- * needs an updated date and an author (its own or the feed's), so this fills those from what
- * the feed has, deterministically.
+ * Atom 1.0, streamed ({@link XmlOutput}) in the elements and order Rome's generator wrote, so the
+ * bytes are what they were when Rome built it. Atom is stricter than RSS: ids must be IRIs,
+ * every entry needs an updated date and an author (its own or the feed's), so this fills those
+ * from what the feed has, deterministically.
  */
 final class AtomWriter {
 
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String SELF_TYPE = "application/atom+xml";
     private static final String HTML_TYPE = "text/html";
 
     private AtomWriter() {
     }
 
-    static Document write(Feed source, WriteOptions options) throws FeedException {
+    static byte[] write(Feed source, WriteOptions options) throws XMLStreamException {
         Channel channel = source.channel();
-        com.rometools.rome.feed.atom.Feed feed = new com.rometools.rome.feed.atom.Feed("atom_1.0");
         String link = Fallbacks.channelLink(channel, options);
-        feed.setId(iri(options.selfUrl().isEmpty() ? link : options.selfUrl()));
-        feed.setTitleEx(text(Fallbacks.channelTitle(channel)));
-        if (!channel.description().isBlank()) {
-            feed.setSubtitle(html(channel.description()));
-        }
         Instant newest = Fallbacks.newest(source);
         Instant feedUpdated = newest != null ? newest : Fallbacks.NO_DATE;
-        feed.setUpdated(Date.from(feedUpdated));
+        XmlOutput xml = new XmlOutput(4096 + 2048 * source.items().size());
+        xml.start("feed");
+        xml.defaultNamespace(ATOM);
+        text(xml, "title", "text", Fallbacks.channelTitle(channel));
         if (!link.isEmpty()) {
-            feed.setAlternateLinks(new ArrayList<>(List.of(link("alternate", link, HTML_TYPE))));
+            link(xml, "alternate", HTML_TYPE, link);
         }
-        List<Link> others = new ArrayList<>(2);
         if (!options.selfUrl().isEmpty()) {
-            others.add(link("self", options.selfUrl(), SELF_TYPE));
+            link(xml, "self", SELF_TYPE, options.selfUrl());
         }
         if (!options.hubUrl().isEmpty()) {
-            others.add(link("hub", options.hubUrl(), null)); // WebSub discovery
-        }
-        if (!others.isEmpty()) {
-            feed.setOtherLinks(others);
-        }
-        if (!options.generator().isEmpty()) {
-            Generator generator = new Generator();
-            generator.setValue(XmlText.clean(options.generator()));
-            feed.setGenerator(generator);
-        }
-        if (channel.image() != null && !channel.image().isBlank()) {
-            feed.setLogo(XmlText.clean(channel.image()));
+            link(xml, "hub", null, options.hubUrl()); // WebSub discovery
         }
         if (source.items().stream().anyMatch(i -> i.author().isBlank())) {
-            feed.setAuthors(person(Fallbacks.channelTitle(channel))); // entries without one inherit it
+            author(xml, Fallbacks.channelTitle(channel)); // entries without one inherit it
         }
-        List<Entry> entries = new ArrayList<>(source.items().size());
+        if (!channel.description().isBlank()) {
+            text(xml, "subtitle", "html", channel.description());
+        }
+        xml.element("id", iri(options.selfUrl().isEmpty() ? link : options.selfUrl()));
+        if (!options.generator().isEmpty()) {
+            xml.element("generator", options.generator());
+        }
+        if (channel.image() != null && !channel.image().isBlank()) {
+            xml.element("logo", channel.image());
+        }
+        xml.element("updated", DateText.rfc3339(feedUpdated));
         for (Item item : source.items()) {
-            entries.add(entry(item, feedUpdated));
+            entry(xml, item, feedUpdated);
         }
-        feed.setEntries(entries);
-        return new WireFeedOutput().outputJDom(feed);
+        xml.end();
+        return xml.finish();
     }
 
-    private static Entry entry(Item item, Instant feedUpdated) {
-        Entry entry = new Entry();
-        entry.setId(iri(item.guid()));
-        entry.setTitleEx(text(item.title().isBlank() ? Fallbacks.ITEM_TITLE : item.title()));
+    private static void entry(XmlOutput xml, Item item, Instant feedUpdated) throws XMLStreamException {
+        xml.start("entry");
+        text(xml, "title", "text", item.title().isBlank() ? Fallbacks.ITEM_TITLE : item.title());
         if (!item.link().isBlank()) {
-            entry.setAlternateLinks(new ArrayList<>(List.of(link("alternate", item.link(), HTML_TYPE))));
+            link(xml, "alternate", HTML_TYPE, item.link());
         }
-        List<Link> enclosures = new ArrayList<>(item.enclosures().size());
         for (Enclosure e : item.enclosures()) {
-            Link enclosure = link("enclosure", e.url(), e.type());
-            enclosure.setLength(Math.max(0, e.length()));
-            enclosures.add(enclosure);
+            link(xml, "enclosure", e.type(), e.url());
+            if (e.length() > 0) {
+                xml.attribute("length", Long.toString(e.length())); // none when unknown
+            }
         }
-        entry.setOtherLinks(enclosures);
-        if (item.published() != null) {
-            entry.setPublished(Date.from(item.published()));
-        }
-        Instant updated = item.updated() != null ? item.updated() : item.published();
-        entry.setUpdated(Date.from(updated != null ? updated : feedUpdated));
-        if (!item.description().isBlank()) {
-            entry.setSummary(html(item.description()));
-        }
-        if (!item.content().isBlank()) {
-            entry.setContents(new ArrayList<>(List.of(html(item.content()))));
-        } else if (item.link().isBlank()) {
-            // an entry without an alternate link must have content
-            entry.setContents(new ArrayList<>(List.of(html(item.description()))));
+        for (Category c : item.categories()) {
+            xml.empty("category");
+            xml.attribute("term", c.term());
+            if (c.domain() != null && !c.domain().isBlank()) {
+                xml.attribute("scheme", c.domain());
+            }
         }
         if (!item.author().isBlank()) {
-            entry.setAuthors(person(item.author()));
+            author(xml, item.author());
         }
-        List<com.rometools.rome.feed.atom.Category> categories = new ArrayList<>(item.categories().size());
-        for (Category c : item.categories()) {
-            com.rometools.rome.feed.atom.Category category = new com.rometools.rome.feed.atom.Category();
-            category.setTerm(XmlText.clean(c.term()));
-            if (c.domain() != null && !c.domain().isBlank()) {
-                category.setScheme(XmlText.clean(c.domain()));
-            }
-            categories.add(category);
+        xml.element("id", iri(item.guid()));
+        Instant updated = item.updated() != null ? item.updated() : item.published();
+        xml.element("updated", DateText.rfc3339(updated != null ? updated : feedUpdated));
+        if (item.published() != null) {
+            xml.element("published", DateText.rfc3339(item.published()));
         }
-        entry.setCategories(categories);
-        return entry;
+        if (!item.content().isBlank()) {
+            text(xml, "content", "html", item.content());
+        } else if (item.link().isBlank()) {
+            text(xml, "content", "html", item.description()); // an entry without an alternate link must have content
+        }
+        if (!item.description().isBlank()) {
+            text(xml, "summary", "html", item.description());
+        }
+        xml.end();
     }
 
     /**
@@ -129,35 +110,27 @@ final class AtomWriter {
         return "urn:uuid:" + UUID.nameUUIDFromBytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Link link(String rel, String href, String type) {
-        Link link = new Link();
-        link.setRel(rel);
-        link.setHref(XmlText.clean(href));
+    /** A link element, left open for more attributes (an enclosure's length). */
+    private static void link(XmlOutput xml, String rel, String type, String href) throws XMLStreamException {
+        xml.empty("link");
+        xml.attribute("rel", rel);
         if (type != null && !type.isBlank()) {
-            link.setType(XmlText.clean(type));
+            xml.attribute("type", type);
         }
-        return link;
+        xml.attribute("href", href);
     }
 
-    private static Content text(String value) {
-        Content content = new Content();
-        content.setType(Content.TEXT);
-        content.setValue(XmlText.clean(value));
-        return content;
+    /** A text construct: "text" (plain) or "html" (escaped markup). */
+    private static void text(XmlOutput xml, String name, String type, String value) throws XMLStreamException {
+        xml.start(name);
+        xml.attribute("type", type);
+        xml.text(value);
+        xml.end();
     }
 
-    private static Content html(String value) {
-        Content content = new Content();
-        content.setType(Content.HTML);
-        content.setValue(XmlText.clean(value));
-        return content;
-    }
-
-    private static List<SyndPerson> person(String name) {
-        Person person = new Person();
-        person.setName(XmlText.clean(name));
-        List<SyndPerson> persons = new ArrayList<>(1);
-        persons.add(person);
-        return persons;
+    private static void author(XmlOutput xml, String name) throws XMLStreamException {
+        xml.start("author");
+        xml.element("name", name);
+        xml.end();
     }
 }

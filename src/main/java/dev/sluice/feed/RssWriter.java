@@ -1,142 +1,118 @@
 package dev.sluice.feed;
 
-import com.rometools.rome.feed.module.DCModuleImpl;
-import com.rometools.rome.feed.module.Module;
-import com.rometools.rome.feed.rss.Content;
-import com.rometools.rome.feed.rss.Description;
-import com.rometools.rome.feed.rss.Guid;
-import com.rometools.rome.feed.rss.Image;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.WireFeedOutput;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import org.jdom2.Document;
-import org.jdom2.Element;
-import org.jdom2.Namespace;
+import javax.xml.stream.XMLStreamException;
 
 /**
- * RSS 2.0 through Rome's generator, then two touches Rome cannot do: the {@code content},
- * {@code dc} and {@code atom} namespaces declared on the root (Rome drops unused ones; they are
- * wanted always) and {@code atom:link rel="self"}, which the W3C validator asks for, beside
- * {@code atom:link rel="hub"} when a WebSub hub pushes the feed.
+ * RSS 2.0, streamed ({@link XmlOutput}) in the elements and order Rome's generator wrote, so the
+ * bytes are what they were when Rome built it. The {@code atom}, {@code content} and {@code dc}
+ * namespaces are declared on the root always, and {@code atom:link rel="self"}, which the W3C
+ * validator asks for, sits beside {@code atom:link rel="hub"} when a WebSub hub pushes the feed.
  * Authors go to {@code dc:creator}: RSS {@code author} must be an e-mail address.
  */
 final class RssWriter {
 
-    static final Namespace CONTENT = Namespace.getNamespace("content", "http://purl.org/rss/1.0/modules/content/");
-    static final Namespace DC = Namespace.getNamespace("dc", "http://purl.org/dc/elements/1.1/");
-    static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+    static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
+    static final String DC = "http://purl.org/dc/elements/1.1/";
+    static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String SELF_TYPE = "application/rss+xml";
     private static final String UNKNOWN_MEDIA_TYPE = "application/octet-stream";
+    /** Rome wrote an image's width and height always, unknown ones too. */
+    private static final String UNKNOWN_SIZE = "-1";
 
     private RssWriter() {
     }
 
-    static Document write(Feed feed, WriteOptions options) throws FeedException {
+    static byte[] write(Feed feed, WriteOptions options) throws XMLStreamException {
         Channel source = feed.channel();
-        com.rometools.rome.feed.rss.Channel channel = new com.rometools.rome.feed.rss.Channel("rss_2.0");
-        channel.setTitle(XmlText.clean(Fallbacks.channelTitle(source)));
-        channel.setLink(XmlText.clean(Fallbacks.channelLink(source, options)));
-        channel.setDescription(XmlText.clean(Fallbacks.channelDescription(source)));
+        XmlOutput xml = new XmlOutput(4096 + 2048 * feed.items().size());
+        xml.start("rss");
+        xml.namespace("atom", ATOM); // by prefix, as JDOM ordered them
+        xml.namespace("content", CONTENT);
+        xml.namespace("dc", DC);
+        xml.attribute("version", "2.0");
+        xml.start("channel");
+        String title = Fallbacks.channelTitle(source);
+        String link = Fallbacks.channelLink(source, options);
+        xml.element("title", title);
+        xml.element("link", link);
+        xml.element("description", Fallbacks.channelDescription(source));
         Instant newest = Fallbacks.newest(feed);
         if (newest != null) {
-            channel.setLastBuildDate(Date.from(newest));
+            xml.element("lastBuildDate", DateText.rfc822(newest));
         }
         if (!options.generator().isEmpty()) {
-            channel.setGenerator(XmlText.clean(options.generator()));
+            xml.element("generator", options.generator());
         }
-        if (source.image() != null && !source.image().isBlank()) {
-            Image image = new Image();
-            image.setUrl(XmlText.clean(source.image()));
-            image.setTitle(channel.getTitle());
-            image.setLink(channel.getLink());
-            channel.setImage(image);
-        }
-        List<Element> links = new ArrayList<>(2);
         if (!options.selfUrl().isEmpty()) {
-            links.add(new Element("link", ATOM)
-                    .setAttribute("href", XmlText.clean(options.selfUrl()))
-                    .setAttribute("rel", "self")
-                    .setAttribute("type", SELF_TYPE));
+            xml.empty("atom", "link", ATOM);
+            xml.attribute("href", options.selfUrl());
+            xml.attribute("rel", "self");
+            xml.attribute("type", SELF_TYPE);
         }
         if (!options.hubUrl().isEmpty()) {
-            // WebSub discovery: where to subscribe for pushed updates
-            links.add(new Element("link", ATOM)
-                    .setAttribute("href", XmlText.clean(options.hubUrl()))
-                    .setAttribute("rel", "hub"));
+            xml.empty("atom", "link", ATOM); // WebSub discovery: where to subscribe for pushed updates
+            xml.attribute("href", options.hubUrl());
+            xml.attribute("rel", "hub");
         }
-        if (!links.isEmpty()) {
-            channel.setForeignMarkup(links);
+        if (source.image() != null && !source.image().isBlank()) {
+            xml.start("image");
+            xml.element("title", title);
+            xml.element("url", source.image());
+            xml.element("link", link);
+            xml.element("width", UNKNOWN_SIZE);
+            xml.element("height", UNKNOWN_SIZE);
+            xml.end();
         }
-        List<com.rometools.rome.feed.rss.Item> items = new ArrayList<>(feed.items().size());
         for (Item item : feed.items()) {
-            items.add(item(item));
+            item(xml, item);
         }
-        channel.setItems(items);
-
-        Document document = new WireFeedOutput().outputJDom(channel);
-        Element root = document.getRootElement();
-        root.addNamespaceDeclaration(CONTENT);
-        root.addNamespaceDeclaration(DC);
-        root.addNamespaceDeclaration(ATOM);
-        return document;
+        xml.end();
+        xml.end();
+        return xml.finish();
     }
 
-    private static com.rometools.rome.feed.rss.Item item(Item source) {
-        com.rometools.rome.feed.rss.Item item = new com.rometools.rome.feed.rss.Item();
-        String title = Fallbacks.itemTitle(source);
+    private static void item(XmlOutput xml, Item item) throws XMLStreamException {
+        xml.start("item");
+        String title = Fallbacks.itemTitle(item);
         if (!title.isBlank()) {
-            item.setTitle(XmlText.clean(title));
+            xml.element("title", title);
         }
-        if (!source.link().isBlank()) {
-            item.setLink(XmlText.clean(source.link()));
+        if (!item.link().isBlank()) {
+            xml.element("link", item.link());
         }
-        if (!source.description().isBlank()) {
-            Description description = new Description();
-            description.setValue(XmlText.clean(source.description()));
-            item.setDescription(description);
+        if (!item.description().isBlank()) {
+            xml.element("description", item.description());
         }
-        if (!source.content().isBlank()) {
-            Content content = new Content();
-            content.setType(Content.HTML);
-            content.setValue(XmlText.clean(source.content()));
-            item.setContent(content);
+        if (!item.content().isBlank()) {
+            xml.element("content", "encoded", CONTENT, item.content());
         }
-        Guid guid = new Guid();
-        guid.setValue(XmlText.clean(source.guid()));
-        guid.setPermaLink(source.guidIsPermaLink() && Fallbacks.isHttpUrl(source.guid()));
-        item.setGuid(guid);
-        if (source.date() != null) {
-            item.setPubDate(Date.from(source.date()));
+        for (Enclosure e : item.enclosures()) {
+            xml.empty("enclosure");
+            xml.attribute("url", e.url());
+            xml.attribute("length", Long.toString(Math.max(0, e.length()))); // RSS requires a length; 0 means unknown
+            xml.attribute("type", e.type() == null || e.type().isBlank() ? UNKNOWN_MEDIA_TYPE : e.type());
         }
-        List<com.rometools.rome.feed.rss.Category> categories = new ArrayList<>(source.categories().size());
-        for (Category c : source.categories()) {
-            com.rometools.rome.feed.rss.Category category = new com.rometools.rome.feed.rss.Category();
-            category.setValue(XmlText.clean(c.term()));
+        for (Category c : item.categories()) {
+            xml.start("category");
             if (c.domain() != null && !c.domain().isBlank()) {
-                category.setDomain(XmlText.clean(c.domain()));
+                xml.attribute("domain", c.domain());
             }
-            categories.add(category);
+            xml.text(c.term());
+            xml.end();
         }
-        item.setCategories(categories);
-        List<com.rometools.rome.feed.rss.Enclosure> enclosures = new ArrayList<>(source.enclosures().size());
-        for (Enclosure e : source.enclosures()) {
-            com.rometools.rome.feed.rss.Enclosure enclosure = new com.rometools.rome.feed.rss.Enclosure();
-            enclosure.setUrl(XmlText.clean(e.url()));
-            enclosure.setLength(Math.max(0, e.length())); // RSS requires a length; 0 means unknown
-            enclosure.setType(e.type() == null || e.type().isBlank() ? UNKNOWN_MEDIA_TYPE : XmlText.clean(e.type()));
-            enclosures.add(enclosure);
+        if (item.date() != null) {
+            xml.element("pubDate", DateText.rfc822(item.date()));
         }
-        item.setEnclosures(enclosures);
-        if (!source.author().isBlank()) {
-            DCModuleImpl dc = new DCModuleImpl();
-            dc.setCreator(XmlText.clean(source.author()));
-            List<Module> modules = new ArrayList<>(1);
-            modules.add(dc);
-            item.setModules(modules);
+        xml.start("guid");
+        if (!(item.guidIsPermaLink() && Fallbacks.isHttpUrl(item.guid()))) {
+            xml.attribute("isPermaLink", "false"); // absent means true
         }
-        return item;
+        xml.text(item.guid());
+        xml.end();
+        if (!item.author().isBlank()) {
+            xml.element("dc", "creator", DC, item.author());
+        }
+        xml.end();
     }
 }

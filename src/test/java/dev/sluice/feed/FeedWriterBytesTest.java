@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -95,12 +96,12 @@ class FeedWriterBytesTest {
         for (OutputFormat format : List.of(OutputFormat.RSS, OutputFormat.ATOM)) {
             byte[] expected = RomeFeedWriter.write(feed, format, options);
             byte[] actual = writer.write(feed, format, options);
-            assertThat(actual).as(() -> what + " as " + format + " with " + options + ": " + firstDifference(expected, actual))
-                    .isEqualTo(expected);
+            assertThat(Arrays.mismatch(expected, actual)).as(() -> what + " as " + format + " with " + options
+                    + ": differs, " + firstDifference(expected, actual)).isEqualTo(-1);
         }
     }
 
-    /** Where two outputs part, with some bytes around it: a whole feed in a message is unreadable. */
+    /** Where two outputs part, with the text around it: a whole feed in a message is unreadable. */
     static String firstDifference(byte[] expected, byte[] actual) {
         int i = 0;
         while (i < expected.length && i < actual.length && expected[i] == actual[i]) {

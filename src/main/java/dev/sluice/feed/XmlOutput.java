@@ -1,0 +1,192 @@
+package dev.sluice.feed;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * A feed document streamed by the JDK's StAX writer, byte for byte as JDOM's raw
+ * {@code XMLOutputter} wrote it when Rome built Sluice's feeds: a feed reader compares ETags, and
+ * output that moved would make it download every feed again. StAX escapes {@code & < > "} as
+ * JDOM did; JDOM's other habits are kept here:
+ * <ul>
+ *   <li>in text, a line feed as CR LF and a carriage return as {@code &#xD;};</li>
+ *   <li>in attributes, tab, line feed and carriage return as {@code &#x9; &#xA; &#xD;};</li>
+ *   <li>characters outside the Basic Multilingual Plane (emoji) as character references;</li>
+ *   <li>an empty element as {@code <x />}, and CR LF after the declaration and the root element.</li>
+ * </ul>
+ * Text and attribute values lose the characters XML cannot carry ({@link XmlText}) first.
+ * Always the JDK's writer, never whichever StAX implementation is on the class path: another
+ * one escapes differently, and the bytes are the point. Its factory makes a new writer for every
+ * document (it reuses none unless told to), so one factory serves all threads.
+ */
+final class XmlOutput {
+
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
+    private static final String CRLF = "\r\n";
+
+    private final StringWriter chars;
+    private final XMLStreamWriter xml;
+    /** An empty element's start tag is open: StAX closes it with "/>", JDOM wrote " />". */
+    private boolean emptyOpen;
+
+    /** A document with its XML declaration written, sized for about {@code expectedChars}. */
+    XmlOutput(int expectedChars) throws XMLStreamException {
+        chars = new StringWriter(expectedChars);
+        xml = FACTORY.createXMLStreamWriter(chars);
+        xml.writeStartDocument("UTF-8", "1.0");
+        raw(CRLF);
+    }
+
+    void start(String name) throws XMLStreamException {
+        closeEmpty();
+        xml.writeStartElement(name);
+    }
+
+    void start(String prefix, String name, String namespace) throws XMLStreamException {
+        closeEmpty();
+        xml.writeStartElement(prefix, name, namespace);
+    }
+
+    /** An element without content; its attributes follow, and no {@link #end()}. */
+    void empty(String name) throws XMLStreamException {
+        closeEmpty();
+        xml.writeEmptyElement(name);
+        emptyOpen = true;
+    }
+
+    void empty(String prefix, String name, String namespace) throws XMLStreamException {
+        closeEmpty();
+        xml.writeEmptyElement(prefix, name, namespace);
+        emptyOpen = true;
+    }
+
+    void namespace(String prefix, String uri) throws XMLStreamException {
+        xml.writeNamespace(prefix, uri);
+    }
+
+    void defaultNamespace(String uri) throws XMLStreamException {
+        xml.writeDefaultNamespace(uri);
+    }
+
+    void attribute(String name, String value) throws XMLStreamException {
+        String s = XmlText.clean(value);
+        if (firstReferenced(s, true) < 0) {
+            xml.writeAttribute(name, s);
+            return;
+        }
+        // the rare value with a character reference in it: written whole, escaped as JDOM did
+        StringBuilder attribute = new StringBuilder(s.length() + 16).append(' ').append(name).append("=\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> attribute.append("&amp;");
+                case '<' -> attribute.append("&lt;");
+                case '>' -> attribute.append("&gt;");
+                case '"' -> attribute.append("&quot;");
+                case '\t' -> attribute.append("&#x9;");
+                case '\n' -> attribute.append("&#xA;");
+                case '\r' -> attribute.append("&#xD;");
+                default -> {
+                    if (Character.isHighSurrogate(c)) {
+                        attribute.append(reference(s.codePointAt(i)));
+                        i++;
+                    } else {
+                        attribute.append(c);
+                    }
+                }
+            }
+        }
+        raw(attribute.append('"').toString());
+    }
+
+    void text(String value) throws XMLStreamException {
+        closeEmpty();
+        String s = XmlText.clean(value);
+        int special = firstReferenced(s, false);
+        if (special < 0) {
+            xml.writeCharacters(s); // the common case
+            return;
+        }
+        char[] cs = s.toCharArray();
+        int from = 0;
+        for (int i = special; i < cs.length; i++) {
+            char c = cs[i];
+            if (c != '\n' && c != '\r' && !Character.isHighSurrogate(c)) {
+                continue;
+            }
+            xml.writeCharacters(cs, from, i - from); // also ends the start tag before what is written raw
+            if (c == '\n') {
+                raw(CRLF);
+            } else if (c == '\r') {
+                raw("&#xD;");
+            } else {
+                raw(reference(s.codePointAt(i)));
+                i++;
+            }
+            from = i + 1;
+        }
+        xml.writeCharacters(cs, from, cs.length - from);
+    }
+
+    /** An element holding only {@code text}; empty text still gives a start and an end tag. */
+    void element(String name, String text) throws XMLStreamException {
+        start(name);
+        text(text);
+        xml.writeEndElement();
+    }
+
+    void element(String prefix, String name, String namespace, String text) throws XMLStreamException {
+        start(prefix, name, namespace);
+        text(text);
+        xml.writeEndElement();
+    }
+
+    void end() throws XMLStreamException {
+        closeEmpty();
+        xml.writeEndElement();
+    }
+
+    /** The document as UTF-8, every open element ended. */
+    byte[] finish() throws XMLStreamException {
+        closeEmpty();
+        xml.writeEndDocument();
+        raw(CRLF);
+        xml.close();
+        return chars.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Index of the first character JDOM wrote differently from StAX, -1 if none. */
+    private static int firstReferenced(String s, boolean attribute) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t' && attribute || Character.isHighSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A character outside the Basic Multilingual Plane as a character reference, in lower-case hex
+     * as JDOM wrote it. Its high surrogate always has a low one: {@link XmlText} drops lone ones.
+     */
+    private static String reference(int codePoint) {
+        return "&#x" + Integer.toHexString(codePoint) + ";";
+    }
+
+    /** Written as it is, in order with what StAX wrote (the JDK's writer does not buffer; flushed all the same). */
+    private void raw(String s) throws XMLStreamException {
+        xml.flush();
+        chars.write(s);
+    }
+
+    private void closeEmpty() throws XMLStreamException {
+        if (emptyOpen) {
+            emptyOpen = false;
+            raw(" "); // before the "/>" StAX writes next
+        }
+    }
+}
