@@ -12,9 +12,9 @@ import javax.xml.stream.XMLStreamException;
  */
 final class RssWriter {
 
-    static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
-    static final String DC = "http://purl.org/dc/elements/1.1/";
-    static final String ATOM = "http://www.w3.org/2005/Atom";
+    private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
+    private static final String DC = "http://purl.org/dc/elements/1.1/";
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String SELF_TYPE = "application/rss+xml";
     private static final String UNKNOWN_MEDIA_TYPE = "application/octet-stream";
     /** Rome wrote an image's width and height always, unknown ones too. */

@@ -1,6 +1,6 @@
 package dev.sluice.feed;
 
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -27,14 +27,14 @@ final class XmlOutput {
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
     private static final String CRLF = "\r\n";
 
-    private final StringWriter chars;
+    private final Chars chars;
     private final XMLStreamWriter xml;
     /** An empty element's start tag is open: StAX closes it with "/>", JDOM wrote " />". */
     private boolean emptyOpen;
 
     /** A document with its XML declaration written, sized for about {@code expectedChars}. */
     XmlOutput(int expectedChars) throws XMLStreamException {
-        chars = new StringWriter(expectedChars);
+        chars = new Chars(expectedChars);
         xml = FACTORY.createXMLStreamWriter(chars);
         xml.writeStartDocument("UTF-8", "1.0");
         raw(CRLF);
@@ -155,7 +155,7 @@ final class XmlOutput {
         xml.writeEndDocument();
         raw(CRLF);
         xml.close();
-        return chars.toString().getBytes(StandardCharsets.UTF_8);
+        return chars.text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Index of the first character JDOM wrote differently from StAX, -1 if none. */
@@ -177,7 +177,7 @@ final class XmlOutput {
         return "&#x" + Integer.toHexString(codePoint) + ";";
     }
 
-    /** Written as it is, in order with what StAX wrote (the JDK's writer does not buffer; flushed all the same). */
+    /** Written as it is, after whatever StAX wrote before (flushed, though the JDK's writer does not buffer). */
     private void raw(String s) throws XMLStreamException {
         xml.flush();
         chars.write(s);
@@ -187,6 +187,46 @@ final class XmlOutput {
         if (emptyOpen) {
             emptyOpen = false;
             raw(" "); // before the "/>" StAX writes next
+        }
+    }
+
+    /**
+     * The document's characters, in a {@code StringBuilder}: {@code StringWriter}'s buffer locks
+     * on every one of the hundreds of thousands of small writes a large feed takes.
+     */
+    private static final class Chars extends Writer {
+        final StringBuilder text;
+
+        Chars(int capacity) {
+            text = new StringBuilder(capacity);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void write(char[] cs, int from, int length) {
+            text.append(cs, from, length);
+        }
+
+        @Override
+        public void write(String s) {
+            text.append(s);
+        }
+
+        @Override
+        public void write(String s, int from, int length) {
+            text.append(s, from, from + length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 }
