@@ -66,6 +66,9 @@ public final class Sluice implements AutoCloseable {
     /** How much warming start-up does at most: enough rounds for the JIT to compile the hot path. */
     static final int WARMUP_ROUNDS = 20;
     static final Duration WARMUP_BUDGET = Duration.ofSeconds(15);
+    /** Then fetches from the server itself: enough for the JIT to compile the HTTP client's and server's paths. */
+    static final int HTTP_WARMUP_FETCHES = 6_000;
+    static final Duration HTTP_WARMUP_BUDGET = Duration.ofSeconds(4);
 
     private final Config config;
     private final InstantSource clock;
@@ -316,8 +319,16 @@ public final class Sluice implements AutoCloseable {
      */
     public static Sluice startServing(Config config) {
         CompletableFuture<Sluice> opening = CompletableFuture.supplyAsync(() -> open(config));
-        WebServer web = new WebServer(opening.thenApply(Sluice::webServices), warmUp(config, opening))
-                .start("0.0.0.0", config.port());
+        CompletableFuture<Integer> listening = new CompletableFuture<>();
+        WebServer web;
+        try {
+            web = new WebServer(opening.thenApply(Sluice::webServices), warmUp(config, opening, listening))
+                    .start("0.0.0.0", config.port());
+        } catch (RuntimeException e) {
+            listening.completeExceptionally(e);
+            throw e;
+        }
+        listening.complete(web.port());
         Sluice sluice = null;
         try {
             sluice = join(opening);
@@ -336,16 +347,27 @@ public final class Sluice implements AutoCloseable {
 
     /**
      * Once the services are open, warms the cold-request path on a background thread of low
-     * priority (requests that come meanwhile are served, only slower); the future completes when
-     * it is done, which is when the server calls itself ready.
+     * priority (requests that come meanwhile are served, only slower): the engine, parser,
+     * sanitiser and writers in memory, then the HTTP client and server over loopback once the
+     * server is {@code listening} on its port. The future completes when it is done, which is when
+     * the server calls itself ready.
      */
-    private static CompletableFuture<?> warmUp(Config config, CompletableFuture<Sluice> opening) {
+    private static CompletableFuture<?> warmUp(Config config, CompletableFuture<Sluice> opening,
+                                               CompletableFuture<Integer> listening) {
         if (!config.warmup()) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Integer> warmed = new CompletableFuture<>();
         opening.whenComplete((sluice, failed) -> {
-            Thread thread = new Thread(() -> warmed.complete(Warmup.run(WARMUP_ROUNDS, WARMUP_BUDGET)), "warmup");
+            Thread thread = new Thread(() -> {
+                int rounds = Warmup.run(WARMUP_ROUNDS, WARMUP_BUDGET);
+                try {
+                    HttpWarmup.run(listening.join(), HTTP_WARMUP_FETCHES, HTTP_WARMUP_BUDGET);
+                } catch (RuntimeException notListening) {
+                    // the server did not start: nothing to warm, and nobody waits for readiness
+                }
+                warmed.complete(rounds);
+            }, "warmup");
             thread.setDaemon(true);
             thread.setPriority(Thread.MIN_PRIORITY);
             thread.start();

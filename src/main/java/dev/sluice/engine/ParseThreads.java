@@ -16,16 +16,27 @@ import java.util.concurrent.TimeoutException;
  * Feed parsing off the virtual threads. A parse is CPU-bound library code that never yields: on
  * a virtual thread it holds a carrier for its whole length, and a burst of huge feeds would hold
  * every carrier while the runs waiting only for a timer or a socket — or for their cut-off — could
- * not be resumed. Parses therefore run on a few platform threads — one per two cores, so that a
- * burst of huge feeds leaves the other cores to requests for cached feeds and pages (measured:
- * with one per core, cached feeds' p99 under 100 pathological runs rose past 50 ms) — which the
- * operating system shares fairly with the request and carrier threads; and the block waits for
- * its parse only as long as its deadline allows: past that the run goes on without it.
+ * not be resumed. Parses therefore run on platform threads, which the operating system shares
+ * fairly with the request and carrier threads, in two lanes:
+ * <ul>
+ * <li>large bodies (over {@link #SMALL_BODY}) on one thread per two cores, so that a burst of huge
+ * feeds leaves the other cores to requests for cached feeds and pages (measured: with one per
+ * core, cached feeds' p99 under 100 pathological runs rose past 50 ms);</li>
+ * <li>ordinary bodies on one thread per core: each takes milliseconds, and the feeds of a cold
+ * pipe arrive together, so parsing them side by side is what the first reader waits for (on two
+ * cores, eight 300 KB feeds took ~100 ms on one thread).</li>
+ * </ul>
+ * The block waits for its parse only as long as its deadline allows: past that the run goes on
+ * without it.
  */
 final class ParseThreads {
-    private static final ExecutorService THREADS = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+    /** Bodies up to this size parse in milliseconds: they may use every core. */
+    static final int SMALL_BODY = 1024 * 1024;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final ExecutorService LARGE = Executors.newFixedThreadPool(Math.max(1, CORES / 2),
             Thread.ofPlatform().name("feed-parse-", 0).daemon().factory());
+    private static final ExecutorService SMALL = Executors.newFixedThreadPool(CORES,
+            Thread.ofPlatform().name("feed-parse-small-", 0).daemon().factory());
 
     private ParseThreads() {
     }
@@ -36,7 +47,7 @@ final class ParseThreads {
         if (cached != null) {
             return cached;
         }
-        Future<Feed> parse = THREADS.submit(() -> decoder.decode(download));
+        Future<Feed> parse = (download.body().length <= SMALL_BODY ? SMALL : LARGE).submit(() -> decoder.decode(download));
         try {
             return parse.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

@@ -32,6 +32,14 @@ public final class FeedWriter {
     }
 
     /**
+     * Cleans the feed's HTML ahead of writing it; the cleaned texts are remembered, so the write
+     * that follows finds them done. Lets a caller clean on an idle core while it does other work.
+     */
+    public void cleanAhead(Feed feed) {
+        ready(feed);
+    }
+
+    /**
      * Every item as the formats need it: a GUID for items built by hand without one (taken from
      * the item as it came, so it does not move with the cleaning policy), and the HTML cleaned by
      * {@link FeedHtml}. The same feed comes back when nothing had to change. Cleaning is most of

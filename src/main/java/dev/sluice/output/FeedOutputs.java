@@ -302,6 +302,11 @@ public final class FeedOutputs implements AutoCloseable {
             return finished(pipe, fallback(pipe, key, feed, data, run.errors(), now), run.timedOut(), run.took(),
                     data != null ? RunRecord.DATA : feed.items().size(), null);
         }
+        if (data == null && !feed.items().isEmpty()) {
+            // The output is about to be written for the reader: its HTML is cleaned meanwhile on
+            // the idle cores, while this thread stores the output and hashes it.
+            CompletableFuture.runAsync(() -> writer.cleanAhead(feed));
+        }
         byte[] json = data != null ? StoredData.write(data) : FeedJson.write(feed);
         String tag = Hashes.hex(json);
         Optional<LastOutput> previous = lastOutputs.find(pipe.id(), key.paramsKey());
