@@ -8,6 +8,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
@@ -97,10 +98,17 @@ public final class FeedHtml {
     }
 
     private static String cleanNow(String html) {
-        Document dirty = Jsoup.parseBodyFragment(html, "");
+        Document dirty = Jsoup.parseBodyFragment(cdataAsText(html), "");
         for (Element e : dirty.body().getAllElements()) { // one pass, no selector engine
-            if (REMOVED_WHOLE.contains(e.normalName()) && e.parent() != null) {
+            if (e.parent() == null) {
+                continue;
+            }
+            if (REMOVED_WHOLE.contains(e.normalName())) {
                 e.remove();
+            } else if (e.normalName().equals("xmp")) {
+                // Obsolete, shown by browsers as literal text; its content is raw data, which the
+                // Cleaner would drop with the tag, so it is kept as the text it shows.
+                e.replaceWith(new TextNode(e.data()));
             }
         }
         Document clean = new Cleaner(SAFELIST).clean(dirty);
@@ -115,6 +123,29 @@ public final class FeedHtml {
         }
         clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
         return clean.body().html();
+    }
+
+    /**
+     * {@code <![CDATA[…]]>} written inside HTML, by feeds that wrap their content twice ({@code
+     * &lt;![CDATA[…]]&gt;} in a description, or a title): the section as the escaped text it holds.
+     * HTML's parsing rules read the marker as a comment that runs to the first {@code >}, which
+     * hides the text, often all of it. Only text is produced; the markup around is parsed as usual.
+     */
+    static String cdataAsText(String html) {
+        int start = html.indexOf("<![CDATA[");
+        if (start < 0) {
+            return html;
+        }
+        StringBuilder out = new StringBuilder(html.length());
+        int copied = 0;
+        while (start >= 0) {
+            int end = html.indexOf("]]>", start + 9);
+            int stop = end < 0 ? html.length() : end; // an unclosed section runs to the end
+            out.append(html, copied, start).append(Entities.escape(html.substring(start + 9, stop)));
+            copied = end < 0 ? html.length() : end + 3;
+            start = html.indexOf("<![CDATA[", copied);
+        }
+        return out.append(html, copied, html.length()).toString();
     }
 
     /** Every candidate of a srcset is an absolute http(s) URL. */

@@ -36,7 +36,7 @@ final class Titles {
         if (value.indexOf('<') < 0) { // entities only: no need to build a document
             return SPACES.matcher(Parser.unescapeEntities(value, false)).replaceAll(" ").strip();
         }
-        return Jsoup.parseBodyFragment(value).text().strip();
+        return Jsoup.parseBodyFragment(FeedHtml.cdataAsText(value)).text().strip();
     }
 
     private static boolean isMarkup(String type) {

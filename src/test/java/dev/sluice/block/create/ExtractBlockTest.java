@@ -48,6 +48,8 @@ class ExtractBlockTest {
             // concat() yields one item with the string (Pipes CE issue #35)
             "concat(//title, ': ', count(//article), ' stories')||Harbour News: 3 stories",
             "css:title||Harbour News",
+            // jsoup's regex selectors (on RE2/J: linear time whatever the pattern)
+            "h2 > a:matches((?i)^harbour)||Harbour festival",
     })
     void extractsFromAnHtmlPage(String selector, String attribute, String expected) {
         List<String> want = expected == null ? List.of() : List.of(expected.split(";"));
@@ -140,6 +142,8 @@ class ExtractBlockTest {
             "//a[|Invalid XPath \"//a[\"",
             "xpath:a b c|Invalid XPath \"a b c\"",
             "$.network|is a JSONPath, but the input is HTML",
+            // RE2/J has no back-references or look-arounds: said when the block starts, never run
+            "h2 > a:matches((e)\\1)|Invalid CSS selector \"h2 > a:matches((e)\\1)\"",
     })
     void badSelectorsAreNamedInTheError(String selector, String message) {
         assertThatThrownBy(() -> extract(Fixtures.html("news.html"), selector, "", false))
