@@ -132,15 +132,29 @@ public final class FeedOutputs implements AutoCloseable {
         CompiledPipes.Compiled c = compiled.get(pipe, new OwnerPipes(pipes, pipe.ownerId()));
         Map<String, String> params = Params.declared(query, c.paramNames());
         RunKey key = runKey(pipe, params);
-        RenderedFeed cached = renderings.getIfPresent(new Rendering(key, format));
-        if (cached != null && fresh(cached.result())) {
-            OutputMetrics.lookup("rendered");
+        RenderedFeed cached = fresh(key, format);
+        if (cached != null) {
             return cached;
         }
         FeedResult result = result(pipe, c, key, params);
         RenderedFeed rendered = render(pipe, format, key, result);
         renderings.put(new Rendering(key, format), rendered);
         return rendered;
+    }
+
+    /** The pipe's output in {@code format} when a fresh rendering of it is cached; never runs it. */
+    public Optional<RenderedFeed> cached(StoredPipe pipe, OutputFormat format, Map<String, String> query) {
+        CompiledPipes.Compiled c = compiled.get(pipe, new OwnerPipes(pipes, pipe.ownerId()));
+        return Optional.ofNullable(fresh(runKey(pipe, Params.declared(query, c.paramNames())), format));
+    }
+
+    private RenderedFeed fresh(RunKey key, OutputFormat format) {
+        RenderedFeed cached = renderings.getIfPresent(new Rendering(key, format));
+        if (cached != null && fresh(cached.result())) {
+            OutputMetrics.lookup("rendered");
+            return cached;
+        }
+        return null;
     }
 
     /** The pipe's output as items (for the preview page). */

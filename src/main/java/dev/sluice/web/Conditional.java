@@ -10,7 +10,11 @@ final class Conditional {
     }
 
     static boolean notModified(Context ctx, String etag, Instant lastModified) {
-        String inm = ctx.header("If-None-Match");
+        return notModified(ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), etag, lastModified);
+    }
+
+    /** From the request's {@code If-None-Match} and {@code If-Modified-Since} (each null when absent). */
+    static boolean notModified(String inm, String ifModifiedSince, String etag, Instant lastModified) {
         if (inm != null) {
             for (String candidate : inm.split(",")) {
                 String c = candidate.strip();
@@ -23,7 +27,7 @@ final class Conditional {
             }
             return false;
         }
-        return HttpDates.parse(ctx.header("If-Modified-Since"))
+        return HttpDates.parse(ifModifiedSince)
                 .map(since -> !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since))
                 .orElse(false);
     }

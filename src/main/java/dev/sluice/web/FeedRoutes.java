@@ -49,10 +49,8 @@ final class FeedRoutes {
 
     void serve(Context ctx) throws Admission.Busy {
         String file = ctx.pathParam("file");
-        int dot = file.lastIndexOf('.');
-        String id = dot < 0 ? file : file.substring(0, dot);
-        Optional<OutputFormat> format = dot < 0 ? Optional.of(OutputFormat.RSS) : OutputFormat.fromExtension(file.substring(dot + 1));
-        Optional<StoredPipe> pipe = format.isPresent() ? pipes.find(id) : Optional.empty();
+        Optional<OutputFormat> format = format(file);
+        Optional<StoredPipe> pipe = format.isPresent() ? pipes.find(id(file)) : Optional.empty();
         if (pipe.isEmpty() || !mayRead(ctx, pipe.get())) {
             throw new NotFound("No such feed");
         }
@@ -62,56 +60,127 @@ final class FeedRoutes {
         } catch (DataFormatUnavailable e) {
             throw new ApiError(HttpStatus.NOT_ACCEPTABLE.getCode(), e.getMessage());
         }
-        usage.count(pipe.get().id());
+        answer(new JavalinExchange(ctx), pipe.get(), feed);
+    }
+
+    /**
+     * Answers from a fresh cached rendering when the pipe is public or {@code query} holds its
+     * key; false, having written nothing, when the feed route must answer instead (no such pipe,
+     * nothing cached, an owner's request, any failure).
+     */
+    boolean serveCached(String file, Map<String, String> query, FeedExchange exchange) {
+        StoredPipe pipe;
+        RenderedFeed feed;
+        try {
+            Optional<OutputFormat> format = format(file);
+            Optional<StoredPipe> found = format.isPresent() ? pipes.find(id(file)) : Optional.empty();
+            if (found.isEmpty() || !(found.get().isPublic() || Secrets.same(query.get("key"), found.get().feedKey()))) {
+                return false;
+            }
+            pipe = found.get();
+            Optional<RenderedFeed> cached = outputs.cached(pipe, format.get(), query);
+            if (cached.isEmpty()) {
+                return false;
+            }
+            feed = cached.get();
+        } catch (RuntimeException e) {
+            return false; // the feed route meets it again and answers it as it answers every failure
+        }
+        answer(exchange, pipe, feed);
+        return true;
+    }
+
+    private static String id(String file) {
+        int dot = file.lastIndexOf('.');
+        return dot < 0 ? file : file.substring(0, dot);
+    }
+
+    private static Optional<OutputFormat> format(String file) {
+        int dot = file.lastIndexOf('.');
+        return dot < 0 ? Optional.of(OutputFormat.RSS) : OutputFormat.fromExtension(file.substring(dot + 1));
+    }
+
+    /** The rendering with its caching, error and discovery headers; 304 when the reader has it already. */
+    private void answer(FeedExchange x, StoredPipe pipe, RenderedFeed feed) {
+        usage.count(pipe.id());
         FeedResult result = feed.result();
         long maxAge = Math.max(0, Duration.between(clock.instant(), result.freshUntil()).toSeconds());
-        boolean gzip = AcceptEncoding.gzip(ctx.header("Accept-Encoding"));
+        boolean gzip = AcceptEncoding.gzip(x.requestHeader("Accept-Encoding"));
         String etag = gzip ? feed.gzipEtag() : feed.etag();
-        ctx.header("Vary", "Accept-Encoding");
-        ctx.header("ETag", etag);
-        ctx.header("Last-Modified", HttpDates.format(feed.lastModified()));
-        ctx.header("Cache-Control", (pipe.get().isPublic() ? "public" : "private") + ", max-age=" + maxAge);
+        String lastModified = HttpDates.format(feed.lastModified());
+        x.header("Vary", "Accept-Encoding");
+        x.header("ETag", etag);
+        x.header("Last-Modified", lastModified);
+        x.header("Cache-Control", (pipe.isPublic() ? "public" : "private") + ", max-age=" + maxAge);
         if (feed.links() != null) {
-            ctx.header("Link", feed.links()); // WebSub discovery: made once per rendering
+            x.header("Link", feed.links()); // WebSub discovery: made once per rendering
         }
         if (!result.errors().isEmpty()) {
-            ctx.header("X-Sluice-Errors", ErrorReport.headerValue(result.errors()));
+            x.header("X-Sluice-Errors", ErrorReport.headerValue(result.errors()));
         }
         if (result.stale()) {
-            ctx.header("X-Sluice-Stale", Long.toString(result.staleAge().toSeconds()));
-            ctx.header("Warning", "110 - \"Response is Stale: the last run failed\"");
+            x.header("X-Sluice-Stale", Long.toString(result.staleAge().toSeconds()));
+            x.header("Warning", "110 - \"Response is Stale: the last run failed\"");
         }
-        if (Conditional.notModified(ctx, etag, feed.lastModified())) {
-            ctx.status(HttpStatus.NOT_MODIFIED);
+        if (Conditional.notModified(x.requestHeader("If-None-Match"), x.requestHeader("If-Modified-Since"), etag,
+                feed.lastModified())) {
+            x.status(HttpStatus.NOT_MODIFIED.getCode());
             return;
         }
         ByteBuffer body = (gzip ? feed.gzipped() : feed.body()).duplicate();
-        ctx.contentType(feed.contentType());
+        x.header("Content-Type", feed.contentType());
         if (gzip) {
-            ctx.header("Content-Encoding", "gzip");
+            x.header("Content-Encoding", "gzip");
         }
-        ctx.header("Content-Length", Integer.toString(body.remaining()));
-        if (!"HEAD".equals(ctx.method().name())) {
-            send(ctx, body);
+        x.header("Content-Length", Integer.toString(body.remaining()));
+        if (!x.isHead()) {
+            x.send(body);
         }
     }
 
     /**
-     * Hands the bytes — final, already compressed when asked — straight to Jetty, which writes a
-     * direct buffer to the socket without copying it; neither Javalin's result stream nor its
-     * per-request compression is wanted here.
+     * A feed exchange through Javalin. The bytes go straight to Jetty, which writes a direct buffer
+     * to the socket without copying it; neither Javalin's result stream nor its per-request
+     * compression is wanted here.
      */
-    private static void send(Context ctx, ByteBuffer body) {
-        try {
-            if (ctx.res().getOutputStream() instanceof HttpOutput jetty) {
-                jetty.write(body);
+    private record JavalinExchange(Context ctx) implements FeedExchange {
+        @Override
+        public String requestHeader(String name) {
+            return ctx.header(name);
+        }
+
+        @Override
+        public boolean isHead() {
+            return "HEAD".equals(ctx.method().name());
+        }
+
+        @Override
+        public void header(String name, String value) {
+            if (name.equals("Content-Type")) {
+                ctx.contentType(value);
             } else {
-                byte[] copy = new byte[body.remaining()];
-                body.get(copy);
-                ctx.res().getOutputStream().write(copy);
+                ctx.header(name, value);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+
+        @Override
+        public void status(int code) {
+            ctx.status(code);
+        }
+
+        @Override
+        public void send(ByteBuffer body) {
+            try {
+                if (ctx.res().getOutputStream() instanceof HttpOutput jetty) {
+                    jetty.write(body);
+                } else {
+                    byte[] copy = new byte[body.remaining()];
+                    body.get(copy);
+                    ctx.res().getOutputStream().write(copy);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -35,6 +35,17 @@ public final class WebServer {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; "
             + "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
+    /** Sent with every answer, in this order. */
+    static final Map<String, String> SECURITY_HEADERS = securityHeaders();
+
+    private static Map<String, String> securityHeaders() {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Security-Policy", CSP);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "same-origin");
+        return java.util.Collections.unmodifiableMap(headers);
+    }
+
     /**
      * What the routes need.
      *
@@ -80,6 +91,7 @@ public final class WebServer {
 
     /** As {@link #WebServer(CompletableFuture)}, with {@code /readyz} also waiting for {@code warmedUp}. */
     public WebServer(CompletableFuture<Services> services, CompletableFuture<?> warmedUp) {
+        CompletableFuture<FeedRoutes> feeds = services.thenApply(s -> new FeedRoutes(s.pipes(), s.outputs(), s.clock(), s.usage()));
         this.app = Javalin.create(config -> {
             // Requests run on platform threads on purpose: blocks run on virtual threads, and a
             // CPU-bound block that ignores interrupts pins a carrier. Serving cached feeds must not
@@ -89,7 +101,12 @@ public final class WebServer {
             config.http.maxRequestSize = MAX_BODY;
             // Graceful stop: Jetty waits for the requests this handler counts (Javalin attaches
             // its own handler inside it) before closing, see stop(Duration).
-            config.jetty.modifyServer(server -> server.setHandler(new org.eclipse.jetty.server.handler.StatisticsHandler()));
+            // Inside it, cached feeds are answered before Javalin routes them (CachedFeeds).
+            config.jetty.modifyServer(server -> {
+                org.eclipse.jetty.server.handler.StatisticsHandler counted = new org.eclipse.jetty.server.handler.StatisticsHandler();
+                counted.setHandler(new CachedFeeds(feeds));
+                server.setHandler(counted);
+            });
             config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
                     new org.eclipse.jetty.servlet.FilterHolder(new BodyLimitFilter(MAX_BODY,
                             Map.of(dev.sluice.web.account.ImportUpload.PATH, dev.sluice.web.account.ImportUpload.MAX_REQUEST))), "/*",
@@ -131,7 +148,6 @@ public final class WebServer {
         // Browsers and feed readers ask for /favicon.ico whatever the page says.
         app.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
 
-        CompletableFuture<FeedRoutes> feeds = services.thenApply(s -> new FeedRoutes(s.pipes(), s.outputs(), s.clock(), s.usage()));
         CompletableFuture<PreviewRoutes> previews = services.thenApply(
                 s -> new PreviewRoutes(s.pipes(), s.outputs(), new Templates(), s.clock()));
         CompletableFuture<RunApi> runs = services.thenApply(s -> new RunApi(s.engine(), s.pipes(), s.admission(),
@@ -296,9 +312,7 @@ public final class WebServer {
     }
 
     private static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "same-origin");
+        SECURITY_HEADERS.forEach(ctx::header);
     }
 
     private static void ready(Context ctx, CompletableFuture<Services> services, CompletableFuture<?> warmedUp) {

@@ -7,6 +7,7 @@ import dev.sluice.testing.BenchFeeds;
 import dev.sluice.testing.BenchServer;
 import dev.sluice.testing.TestServer;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -179,5 +180,48 @@ class FeedRoutesTest {
             assertThat(r.headers().firstValue("X-Sluice-Stale")).isPresent();
             assertThat(items(r.body())).isEqualTo(15);
         }
+    }
+
+    /**
+     * A cached feed is answered in Jetty before Javalin routes it (CachedFeeds) unless the request
+     * carries a cookie or credentials; both ways must give the reader the same answer.
+     */
+    @Test
+    void cachedFeedIsAnsweredAlikeWithAndWithoutTheFastPath() {
+        StoredPipe open = p1(true);
+        StoredPipe closed = p1(false);
+        for (String path : List.of("/feed/" + open.id(), "/feed/" + open.id() + ".atom", "/feed/" + open.id() + ".json",
+                "/feed/" + closed.id() + ".rss?key=" + closed.feedKey())) {
+            assertThat(server.get(path).statusCode()).as(path).isEqualTo(200); // runs and caches it
+            for (String[] asked : List.of(new String[0], new String[] {"Accept-Encoding", "gzip"})) {
+                HttpResponse<String> fast = server.get(path, asked);
+                String[] withCookie = java.util.Arrays.copyOf(asked, asked.length + 2);
+                withCookie[asked.length] = "Cookie";
+                withCookie[asked.length + 1] = "unrelated=1";
+                HttpResponse<String> routed = server.get(path, withCookie);
+                assertThat(fast.statusCode()).as(path).isEqualTo(200);
+                assertThat(fast.body()).as(path).isEqualTo(routed.body());
+                assertThat(answerHeaders(fast)).as(path + " " + List.of(asked)).isEqualTo(answerHeaders(routed));
+                assertThat(fast.headers().firstValue("Content-Security-Policy")).as(path).hasValue(WebServer.CSP);
+                String etag = fast.headers().firstValue("ETag").orElseThrow();
+                String[] conditional = java.util.Arrays.copyOf(asked, asked.length + 2);
+                conditional[asked.length] = "If-None-Match";
+                conditional[asked.length + 1] = etag;
+                assertThat(server.get(path, conditional).statusCode()).as(path).isEqualTo(304);
+            }
+            assertThat(server.head(path).headers().firstValue("Content-Length"))
+                    .isEqualTo(server.get(path).headers().firstValue("Content-Length"));
+        }
+        assertThat(server.get("/feed/" + closed.id() + ".rss").statusCode()).as("no key, no feed").isEqualTo(404);
+        assertThat(server.get("/feed/" + closed.id() + ".rss?key=wrong").statusCode()).isEqualTo(404);
+    }
+
+    /** The headers a reader acts on, but the date of sending and the seconds left of max-age, which move on. */
+    private static java.util.Map<String, List<String>> answerHeaders(HttpResponse<String> response) {
+        java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(response.headers().map());
+        headers.remove("date");
+        headers.computeIfPresent("cache-control", (name, values) -> values.stream()
+                .map(v -> v.replaceAll("max-age=\\d+", "max-age=N")).toList());
+        return headers;
     }
 }
