@@ -56,4 +56,14 @@ class ReadinessTest {
             assertEquals("200 ready", ready.statusCode() + " " + ready.body());
         }
     }
+
+    @Test
+    void httpWarmUpFetchesFromTheServerItself() throws Exception {
+        Config config = Config.from(Map.of("SLUICE_PORT", "0", "SLUICE_DATA_DIR", dir.toString(), "SLUICE_WARMUP", "false"));
+        try (Sluice sluice = Sluice.startServing(config)) {
+            assertEquals(30, HttpWarmup.run(sluice.port(), 30, java.time.Duration.ofSeconds(60)));
+            assertEquals(0, HttpWarmup.run(sluice.port() == 1 ? 2 : 1, 3, java.time.Duration.ofSeconds(10)),
+                    "nothing listening: nothing answered, and no exception");
+        }
+    }
 }
