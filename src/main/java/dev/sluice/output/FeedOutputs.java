@@ -132,7 +132,7 @@ public final class FeedOutputs implements AutoCloseable {
         CompiledPipes.Compiled c = compiled.get(pipe, new OwnerPipes(pipes, pipe.ownerId()));
         Map<String, String> params = Params.declared(query, c.paramNames());
         RunKey key = runKey(pipe, params);
-        RenderedFeed cached = fresh(key, format);
+        RenderedFeed cached = freshRendering(key, format);
         if (cached != null) {
             return cached;
         }
@@ -145,13 +145,13 @@ public final class FeedOutputs implements AutoCloseable {
     /** The pipe's output in {@code format} when a fresh rendering of it is cached; never runs it. */
     public Optional<RenderedFeed> cached(StoredPipe pipe, OutputFormat format, Map<String, String> query) {
         CompiledPipes.Compiled c = compiled.get(pipe, new OwnerPipes(pipes, pipe.ownerId()));
-        return Optional.ofNullable(fresh(runKey(pipe, Params.declared(query, c.paramNames())), format));
+        return Optional.ofNullable(freshRendering(runKey(pipe, Params.declared(query, c.paramNames())), format));
     }
 
-    private RenderedFeed fresh(RunKey key, OutputFormat format) {
+    private RenderedFeed freshRendering(RunKey key, OutputFormat format) {
         RenderedFeed cached = renderings.getIfPresent(new Rendering(key, format));
         if (cached != null && fresh(cached.result())) {
-            OutputMetrics.lookup("rendered");
+            OutputMetrics.RENDERED.increment();
             return cached;
         }
         return null;
@@ -246,10 +246,10 @@ public final class FeedOutputs implements AutoCloseable {
             throws Admission.Busy {
         FeedResult cached = results.getIfPresent(key);
         if (cached != null && fresh(cached)) {
-            OutputMetrics.lookup("result");
+            OutputMetrics.RESULT.increment();
             return cached;
         }
-        OutputMetrics.lookup("miss");
+        OutputMetrics.MISS.increment();
         CompletableFuture<FeedResult> mine = new CompletableFuture<>();
         CompletableFuture<FeedResult> shared = inFlight.putIfAbsent(key, mine);
         if (shared != null) {

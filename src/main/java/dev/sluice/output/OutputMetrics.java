@@ -13,20 +13,11 @@ final class OutputMetrics {
     private static final Meter.MeterProvider<Counter> LOOKUPS = Counter.builder("sluice.output.cache")
             .description("Feed output lookups by result: rendered, result (hits) or miss")
             .withRegistry(Metrics.globalRegistry);
-    /** Looked up once: registering a meter on every cached answer cost more than the answer's headers. */
-    private static final Counter RENDERED = LOOKUPS.withTags("result", "rendered");
-    private static final Counter RESULT = LOOKUPS.withTags("result", "result");
-    private static final Counter MISS = LOOKUPS.withTags("result", "miss");
+    /** Each looked up once: registering a meter on every cached answer cost more than the answer's headers. */
+    static final Counter RENDERED = LOOKUPS.withTags("result", "rendered");
+    static final Counter RESULT = LOOKUPS.withTags("result", "result");
+    static final Counter MISS = LOOKUPS.withTags("result", "miss");
 
     private OutputMetrics() {
-    }
-
-    static void lookup(String result) {
-        switch (result) {
-            case "rendered" -> RENDERED.increment();
-            case "result" -> RESULT.increment();
-            case "miss" -> MISS.increment();
-            default -> LOOKUPS.withTags("result", result).increment();
-        }
     }
 }

@@ -63,31 +63,30 @@ final class FeedRoutes {
         answer(new JavalinExchange(ctx), pipe.get(), feed);
     }
 
+    /** A pipe and its fresh cached rendering, ready to be answered. */
+    record Cached(StoredPipe pipe, RenderedFeed feed) {
+    }
+
     /**
-     * Answers from a fresh cached rendering when the pipe is public or {@code query} holds its
-     * key; false, having written nothing, when the feed route must answer instead (no such pipe,
-     * nothing cached, an owner's request, any failure).
+     * The fresh cached rendering {@code file} names, when the pipe is public or {@code query} holds
+     * its key; empty when the feed route must answer instead (no such pipe, nothing cached, an
+     * owner's request, any failure, which the route meets again and answers as it answers all).
      */
-    boolean serveCached(String file, Map<String, String> query, FeedExchange exchange) {
-        StoredPipe pipe;
-        RenderedFeed feed;
+    Optional<Cached> cached(String file, Map<String, String> query) {
         try {
             Optional<OutputFormat> format = format(file);
-            Optional<StoredPipe> found = format.isPresent() ? pipes.find(id(file)) : Optional.empty();
-            if (found.isEmpty() || !(found.get().isPublic() || Secrets.same(query.get("key"), found.get().feedKey()))) {
-                return false;
+            Optional<StoredPipe> pipe = format.isPresent() ? pipes.find(id(file)) : Optional.empty();
+            if (pipe.isEmpty() || !(pipe.get().isPublic() || Secrets.same(query.get("key"), pipe.get().feedKey()))) {
+                return Optional.empty();
             }
-            pipe = found.get();
-            Optional<RenderedFeed> cached = outputs.cached(pipe, format.get(), query);
-            if (cached.isEmpty()) {
-                return false;
-            }
-            feed = cached.get();
+            return outputs.cached(pipe.get(), format.get(), query).map(feed -> new Cached(pipe.get(), feed));
         } catch (RuntimeException e) {
-            return false; // the feed route meets it again and answers it as it answers every failure
+            return Optional.empty();
         }
-        answer(exchange, pipe, feed);
-        return true;
+    }
+
+    void answer(FeedExchange x, Cached cached) {
+        answer(x, cached.pipe(), cached.feed());
     }
 
     private static String id(String file) {

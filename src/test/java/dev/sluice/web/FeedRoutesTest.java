@@ -194,11 +194,14 @@ class FeedRoutesTest {
                 "/feed/" + closed.id() + ".rss?key=" + closed.feedKey())) {
             assertThat(server.get(path).statusCode()).as(path).isEqualTo(200); // runs and caches it
             for (String[] asked : List.of(new String[0], new String[] {"Accept-Encoding", "gzip"})) {
+                long fastBefore = CachedFeeds.answered();
                 HttpResponse<String> fast = server.get(path, asked);
+                assertThat(CachedFeeds.answered()).as(path + ": answered in Jetty").isEqualTo(fastBefore + 1);
                 String[] withCookie = java.util.Arrays.copyOf(asked, asked.length + 2);
                 withCookie[asked.length] = "Cookie";
                 withCookie[asked.length + 1] = "unrelated=1";
                 HttpResponse<String> routed = server.get(path, withCookie);
+                assertThat(CachedFeeds.answered()).as(path + ": a cookie goes to the feed route").isEqualTo(fastBefore + 1);
                 assertThat(fast.statusCode()).as(path).isEqualTo(200);
                 assertThat(fast.body()).as(path).isEqualTo(routed.body());
                 assertThat(answerHeaders(fast)).as(path + " " + List.of(asked)).isEqualTo(answerHeaders(routed));
