@@ -1,8 +1,5 @@
 package dev.sluice.feed;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.stream.IntStream;
 import javax.xml.stream.XMLStreamException;
 
 /**
@@ -13,11 +10,8 @@ import javax.xml.stream.XMLStreamException;
  */
 public final class FeedWriter {
 
-    /** From how many items cleaning is worth spreading over the cores. */
-    private static final int PARALLEL_FROM = 64;
-
     public byte[] write(Feed feed, OutputFormat format, WriteOptions options) {
-        Feed complete = ready(feed);
+        Feed complete = ready(feed); // cleaned texts are cached: after a Cleaning of this feed, cheap
         try {
             return switch (format) {
                 case RSS -> RssWriter.write(complete, options);
@@ -32,39 +26,13 @@ public final class FeedWriter {
     }
 
     /**
-     * Cleans the feed's HTML ahead of writing it; the cleaned texts are remembered, so the write
-     * that follows finds them done. Lets a caller clean on an idle core while it does other work.
-     */
-    public void cleanAhead(Feed feed) {
-        ready(feed);
-    }
-
-    /**
      * Every item as the formats need it: a GUID for items built by hand without one (taken from
      * the item as it came, so it does not move with the cleaning policy), and the HTML cleaned by
-     * {@link FeedHtml}. The same feed comes back when nothing had to change. Cleaning is most of
-     * the cost of writing a feed the first time (about 0.1 ms per text, thousands of texts in a
-     * large pipe), so a long feed is cleaned on every core; the common pool's workers only ever
-     * clean text here, which never blocks. Package-visible for the test that compares the bytes
-     * with what Rome's writers made of the same ready items.
+     * {@link FeedHtml}, a long feed on every core ({@link Cleaning}). The same feed comes back when
+     * nothing had to change. Package-visible for the test that compares the bytes with what Rome's
+     * writers made of the same ready items.
      */
     static Feed ready(Feed feed) {
-        List<Item> items = feed.items();
-        Item[] ready = new Item[items.size()];
-        IntStream indexes = IntStream.range(0, ready.length);
-        (ready.length >= PARALLEL_FROM ? indexes.parallel() : indexes).forEach(i -> ready[i] = ready(items.get(i)));
-        boolean changed = false;
-        for (int i = 0; i < ready.length && !changed; i++) {
-            changed = ready[i] != items.get(i);
-        }
-        return changed ? feed.withItems(Arrays.asList(ready)) : feed;
-    }
-
-    private static Item ready(Item item) {
-        Item withGuid = item.guid().isBlank() ? GuidPolicy.apply(item) : item;
-        String description = FeedHtml.clean(withGuid.description());
-        String content = FeedHtml.clean(withGuid.content());
-        return description.equals(withGuid.description()) && content.equals(withGuid.content())
-                ? withGuid : withGuid.toBuilder().description(description).content(content).build();
+        return Cleaning.start(feed).finish();
     }
 }

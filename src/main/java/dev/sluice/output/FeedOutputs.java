@@ -9,6 +9,7 @@ import dev.sluice.engine.Engine;
 import dev.sluice.engine.RunError;
 import dev.sluice.engine.RunRequest;
 import dev.sluice.engine.RunResult;
+import dev.sluice.feed.Cleaning;
 import dev.sluice.feed.Feed;
 import dev.sluice.feed.FeedWriter;
 import dev.sluice.feed.OutputFormat;
@@ -316,17 +317,18 @@ public final class FeedOutputs implements AutoCloseable {
             return finished(pipe, fallback(pipe, key, feed, data, run.errors(), now), run.timedOut(), run.took(),
                     data != null ? RunRecord.DATA : feed.items().size(), null);
         }
-        if (data == null && !feed.items().isEmpty()) {
-            // The output is about to be written for the reader: its HTML is cleaned meanwhile on
-            // the idle cores, while this thread stores the output and hashes it.
-            CompletableFuture.runAsync(() -> writer.cleanAhead(feed));
-        }
+        // The output is about to be written for the reader: its HTML is cleaned meanwhile on the
+        // other cores, while this thread stores the output and hashes it, then helps finish.
+        Cleaning cleaning = data == null ? Cleaning.start(feed) : null;
         byte[] json = data != null ? StoredData.write(data) : FeedJson.write(feed);
         String tag = Hashes.hex(json);
         Optional<LastOutput> previous = lastOutputs.find(pipe.id(), key.paramsKey());
         Instant changedAt = previous.filter(p -> p.contentTag().equals(tag)).map(LastOutput::changedAt).orElse(now);
         lastOutputs.save(new LastOutput(pipe.id(), key.paramsKey(), pipe.version(), json, tag, now, changedAt));
         List<String> itemKeys = data != null ? List.of(tag) : feed.items().stream().map(dev.sluice.feed.Item::guid).toList();
+        if (cleaning != null) {
+            cleaning.finish(); // the writer finds every cleaned text cached
+        }
         return finished(pipe, new FeedResult(feed, run.errors(), now, changedAt, null, true, now.plus(freshFor), data), false,
                 run.took(), data != null ? RunRecord.DATA : feed.items().size(), itemKeys);
     }
