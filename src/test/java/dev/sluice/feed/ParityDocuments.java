@@ -224,6 +224,9 @@ final class ParityDocuments {
         docs.put("rdf updateFrequency not a number", "<rdf:RDF " + RDF + " xmlns=\"http://purl.org/rss/1.0/\" "
                 + "xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\"><channel><title>t</title>"
                 + "<sy:updateFrequency>daily</sy:updateFrequency></channel><item><title>kept</title></item></rdf:RDF>");
+        docs.put("atom10 updatePeriod unknown", "<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+                + "xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\"><title>t</title>"
+                + "<sy:updatePeriod>Hourly</sy:updatePeriod><entry><title>kept</title></entry></feed>");
         docs.put("atom10 self link without href", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title>"
                 + "<link rel=\"self\"/><entry><title>kept</title></entry></feed>");
         docs.put("atom03 mode in capitals", "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><title>t</title>"
