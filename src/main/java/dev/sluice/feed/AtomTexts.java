@@ -14,10 +14,10 @@ import org.jsoup.nodes.Entities;
 
 /**
  * The title, summary, content and link of an Atom 1.0 or 0.3 entry, read from the tree as the
- * formats define them, because Rome loses what readers need: the {@code div} wrapper of xhtml
- * content (it is not content), markup of xhtml with a namespace prefix, Atom 0.3's
- * {@code mode} (escaped, xml, base64), the {@code xml:base} of the content element itself, and
- * which of several alternate links is the HTML page.
+ * formats define them and as readers need them: without the {@code div} wrapper of xhtml
+ * content (it is not content), with the markup of xhtml that has a namespace prefix, by Atom
+ * 0.3's {@code mode} (escaped, xml, base64), against the {@code xml:base} of the content
+ * element itself, and with the HTML page among several alternate links.
  */
 final class AtomTexts {
 

@@ -12,7 +12,7 @@ import org.jsoup.nodes.Entities;
 
 /**
  * Microsoft's Channel Definition Format (CDF, the "Active Channels" of Internet Explorer 4), a
- * 1997 XML format that Rome does not know: a {@code CHANNEL} of {@code ITEM}s, each naming a
+ * 1997 XML format that is neither RSS nor Atom: a {@code CHANNEL} of {@code ITEM}s, each naming a
  * page by its {@code HREF}. So it is mapped here straight from the tree onto {@link Feed}.
  *
  * <p>CDF came from an SGML-minded era and its producers wrote element and attribute names in any

@@ -1,7 +1,7 @@
 package dev.sluice.feed;
 
 /**
- * Reads a downloaded document as a feed: RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 (Rome), CDF, JSON
+ * Reads a downloaded document as a feed: RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and CDF (JDOM trees), JSON
  * Feed 1.0/1.1 (Jackson). Every item comes out with a GUID ({@link GuidPolicy}), absolute URLs and
  * dates or null; at most {@link #MAX_ITEMS} items are kept. Stateless and thread-safe.
  */

@@ -21,7 +21,7 @@ final class Titles {
     }
 
     /**
-     * @param value    the title as Rome decoded it from XML
+     * @param value    the title's text, as decoded from XML
      * @param type     its declared type ("text", "html", "xhtml", a media type) or null for RSS
      * @param declared whether the format declares types (Atom): then an absent type means text
      */

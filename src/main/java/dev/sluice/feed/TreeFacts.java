@@ -12,18 +12,19 @@ import org.jdom2.Namespace;
 import org.jdom2.filter.Filters;
 
 /**
- * What Sluice reads from the XML tree itself before Rome maps it: dates and {@code xml:base}.
+ * What Sluice reads from the XML tree before {@link RssMapper} or {@link AtomMapper} maps the
+ * rest: dates, {@code xml:base}, and Atom entries' texts ({@link AtomTexts}).
  *
- * <p>Dates are taken out of the tree, not just read: Rome's SimpleDateFormat-based date parser
- * costs about 40 µs per date (20 ms of a 500-item feed) and knows fewer broken forms than
- * {@link FeedDates}. Entries past the item limit are removed too, so Rome never maps them.
- * Rome keeps entries in document order, so entry facts line up with Rome's entries by index.
+ * <p>Dates are read here, by {@link FeedDates}, which knows more broken forms than any format's
+ * own rules; their elements are then taken out of the tree, which the mappers never read dates
+ * from. Entries past the item limit are removed, so they are never mapped. The mappers take
+ * entries in document order, so entry facts line up with their entries by index.
  */
 final class TreeFacts {
 
     /**
-     * Per channel or entry: its dates, the resolver for its relative URLs, and what Rome does not
-     * give: an RDF item's {@code rdf:about} (its identity, "" otherwise), an Atom entry's texts
+     * Per channel or entry: its dates, the resolver for its relative URLs, and what the mappers
+     * take from here: an RDF item's {@code rdf:about} (its identity, "" otherwise), an Atom entry's texts
      * (null otherwise) and an RSS item's {@code atom:link} alternate ("" otherwise), absolute.
      */
     record Facts(Instant published, Instant updated, UrlResolver urls, String mediaDescription, String about,

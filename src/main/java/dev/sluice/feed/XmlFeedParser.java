@@ -1,20 +1,18 @@
 package dev.sluice.feed;
 
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
 import java.util.Set;
 import org.jdom2.Document;
 import org.jdom2.Element;
 
 /**
- * RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through Rome: decode the bytes as feed readers do
- * ({@link FeedCharset}), build a safe tree ({@link XmlTree}), take out what Rome
- * handles poorly ({@link TreeFacts}), let Rome map the rest, then map that onto {@link Feed}.
- * CDF documents share the decoding and the tree but are mapped by {@link CdfParser}.
+ * RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and CDF: decode the bytes as feed readers do
+ * ({@link FeedCharset}), build a safe tree ({@link XmlTree}), take the dates, bases and Atom
+ * texts out of it ({@link TreeFacts}), tell the format ({@link XmlFormat}) and map the tree onto
+ * {@link Feed} ({@link RssMapper}, {@link AtomMapper}, {@link CdfParser}).
  */
 final class XmlFeedParser {
 
-    /** The RSS versions Rome has parsers for; anything else is read as 2.0. */
+    /** The RSS versions that have a reading of their own; anything else is read as 2.0. */
     private static final Set<String> RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
 
     private XmlFeedParser() {
@@ -24,23 +22,19 @@ final class XmlFeedParser {
         Document document = XmlTree.read(FeedCharset.decode(body, contentType));
         Element root = document.getRootElement();
         if (CdfParser.isCdf(root)) {
-            return CdfParser.parse(root, documentUrl); // Rome knows no CDF and would reject the root
+            return CdfParser.parse(root, documentUrl);
         }
         String version = root.getAttributeValue("version", "");
         if ("rss".equals(root.getName()) && !RSS_VERSIONS.contains(version)) {
-            root.setAttribute("version", "2.0"); // "2", "2.01" or none: Rome would reject the feed
+            root.setAttribute("version", "2.0"); // "2", "2.01" or none: still RSS
         }
         TreeFacts facts = TreeFacts.harvest(document, UrlResolver.forDocument(documentUrl), FeedParser.MAX_ITEMS);
-        SyndFeedInput input = new SyndFeedInput();
-        input.setPreserveWireFeed(true); // to read RSS guid isPermaLink
-        try {
-            return SyndFeedMapper.map(input.build(document), facts, documentUrl);
-        } catch (IllegalArgumentException e) {
+        XmlFormat format = XmlFormat.of(root);
+        if (format == null) {
             throw new FeedParseException("not a feed: the XML root element is <" + root.getQualifiedName()
                     + ">, not RSS or Atom");
-        } catch (FeedException | RuntimeException e) {
-            // Rome is third-party code fed hostile input: whatever it throws is a feed problem
-            throw new FeedParseException("not a readable feed: " + e.getMessage(), e);
         }
+        return format.isAtom() ? AtomMapper.map(root, format, facts, documentUrl)
+                : RssMapper.map(root, format, facts, documentUrl);
     }
 }

@@ -22,7 +22,7 @@ import org.jsoup.parser.Parser;
 import org.xml.sax.SAXParseException;
 
 /**
- * Reads feed XML into a JDOM tree for Rome, safely and forgivingly.
+ * Reads feed XML into a JDOM tree, safely and forgivingly.
  *
  * <p>First a strict SAX parse with DTDs refused outright: no external entities (XXE), no
  * entity definitions (billion laughs), nothing fetched. Real feeds are often not well-formed

@@ -16,7 +16,8 @@ import java.util.List;
 import org.jsoup.nodes.Entities;
 
 /**
- * Maps Rome's format-neutral {@link SyndFeed} onto Sluice's {@link Feed}, adding what Rome leaves
+ * The reference mapping for {@link FeedParserParityTest} (it was the server's until the tree was
+ * mapped directly): maps Rome's format-neutral {@link SyndFeed} onto Sluice's {@link Feed}, adding what Rome leaves
  * out: dates and base URLs from {@link TreeFacts}, absolute URLs, the GUID policy, Atom's
  * author inheritance, and plain-text Atom constructs escaped so every description is HTML.
  */
