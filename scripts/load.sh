@@ -25,8 +25,9 @@
 # MEMORY_PIPES (10000), MEMORY_FEEDS (1000), MEMORY_HEAP (512m), UPSTREAM_HOSTS (50: loopback
 # addresses the upstream listens on, see below), SLUICE_JAVA (a JDK 21+ java),
 # COLD_STARTS (3: fresh servers in the cold phase), COLD_REQUESTS (3: cold P3 runs per server),
-# COLD_LAUNCH (cds: with the launcher's class-data-sharing archive, made by the first start and
-# used by the later ones, as `java -jar` does on a JDK 17 machine; direct: no archive),
+# COLD_LAUNCH (as the launcher does on a JDK 17 machine: aot on JDK 25+, an ahead-of-time cache
+# recorded by the first start as it stops and used by the later ones; cds below 25, a class-data-
+# sharing archive made by the first start; or set to aot, cds or direct: no archive),
 # NGINX (1: compare the cached feed with nginx serving the same bytes; 0 skips),
 # LOAD_RESULTS (file collecting the summary rows, default target/load-results.md), KEEP_DATA=1 (keep the temp dirs).
 # A phase exits non-zero when its figures could not be measured (server down, wrong answers);
@@ -216,8 +217,12 @@ phase_startup() {
 
 phase_cold() {
   prepare
-  local starts=${COLD_STARTS:-3} requests=${COLD_REQUESTS:-3} launch=${COLD_LAUNCH:-cds}
-  local jvm=() archive="$work/sluice-cold.jsa"
+  local starts=${COLD_STARTS:-3} requests=${COLD_REQUESTS:-3} launch=${COLD_LAUNCH:-}
+  local jvm=() archive="$work/sluice-cold.jsa" cache="$work/sluice-cold.aot"
+  if [ -z "$launch" ]; then   # as the launcher does: an AOT cache from JDK 25, else a CDS archive
+    local v; v=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    launch=cds; [ "${v%%.*}" -ge 25 ] && launch=aot
+  fi
   [ "$launch" = cds ] && jvm=(-XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
   # Copy k of P3 fetches its feeds with ?copy=k: each request is a cold run, no download cached.
   python3 "$helpers/pipes.py" "$bench" p3 "$slow" "$requests" >"$work/p3.jsonl"
@@ -226,6 +231,10 @@ phase_cold() {
     export SLUICE_DATA_DIR="$work/data-$s"   # fresh each time: no stored last output to answer from
     mkdir -p "$SLUICE_DATA_DIR"
     import_pipes "$work/p3.jsonl" >"$work/imported-$s.txt"
+    if [ "$launch" = aot ]; then   # the first start records the cache as it stops, the later ones use it
+      if [ -f "$cache" ]; then jvm=("-XX:AOTCache=$cache"); else jvm=("-XX:AOTCacheOutput=$cache"); fi
+      jvm+=(-Xlog:aot=off -Xlog:cds=off)
+    fi
     start_server "${jvm[@]}"
     local times=() k=0
     while read -r feed; do

@@ -17,6 +17,8 @@ import java.util.List;
 public final class Launcher {
     static final int REQUIRED = 21;
     static final String MAIN = "dev.sluice.app.Main";
+    /** The first JDK that writes an ahead-of-time cache from a run by itself (-XX:AOTCacheOutput). */
+    static final int AOT_CACHE = 25;
 
     private Launcher() {
     }
@@ -35,7 +37,7 @@ public final class Launcher {
         }
         List<String> command = new ArrayList<>();
         command.add(java.toString());
-        command.addAll(classDataSharing(java));
+        command.addAll(startupCache(java, List.of(args)));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(MAIN);
@@ -55,19 +57,31 @@ public final class Launcher {
     }
 
     /**
-     * A dynamic class-data-sharing archive for this jar and JDK: the second and later starts load
-     * Sluice's classes from it, which shortens start-up noticeably. Kept in the temp folder, named
-     * after the jar's path, size and time and the JDK, so a rebuilt jar or another JDK gets its own.
+     * A start-up cache for this jar and JDK, kept in the temp folder and named after the jar's
+     * path, size and time and the JDK, so a rebuilt jar or another JDK gets its own. On JDK 25+
+     * the server gets an ahead-of-time cache: the first start records which classes it loads and
+     * links and how its methods ran (the start-up warm-up included) and writes the cache as it
+     * stops; later starts begin with those classes loaded and linked and the JIT compiling from
+     * the recorded profiles, so the first requests meet faster code sooner. Other commands, and
+     * older JDKs, get a dynamic class-data-sharing archive of the classes they load.
      */
-    static List<String> classDataSharing(Path java) {
+    static List<String> startupCache(Path java, List<String> args) {
         try {
             Path jar = Path.of(System.getProperty("java.class.path")).toAbsolutePath();
             if (!Files.isRegularFile(jar)) {
                 return List.of();
             }
             String identity = jar + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "|" + java;
-            Path archive = Path.of(System.getProperty("java.io.tmpdir"),
-                    "sluice-" + Integer.toHexString(identity.hashCode()) + ".jsa");
+            String name = "sluice-" + Integer.toHexString(identity.hashCode());
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            Path home = java.toAbsolutePath().getParent().getParent();
+            boolean serving = args.isEmpty() || args.get(0).equals("serve");
+            if (serving && featureVersion(home) >= AOT_CACHE) {
+                Path cache = tmp.resolve(name + ".aot");
+                return List.of(Files.isRegularFile(cache) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache,
+                        "-Xlog:aot=off", "-Xlog:cds=off");
+            }
+            Path archive = tmp.resolve(name + ".jsa");
             return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         } catch (IOException | RuntimeException e) {
             return List.of();
