@@ -64,7 +64,9 @@ final class RssWriter {
             xml.element("height", UNKNOWN_SIZE);
             xml.end();
         }
-        xml.each(feed.items(), 2048, RssWriter::item);
+        for (Item item : feed.items()) {
+            item(xml, item);
+        }
         xml.end();
         xml.end();
         return xml.finish();
