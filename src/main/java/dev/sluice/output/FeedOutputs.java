@@ -137,14 +137,9 @@ public final class FeedOutputs implements AutoCloseable {
         if (cached != null) {
             return cached;
         }
-        FeedResult result = result(pipe, c, key, params, format);
-        Rendering at = new Rendering(key, format);
-        RenderedFeed written = renderings.getIfPresent(at);
-        if (written != null && written.result() == result) {
-            return written; // the run that made the result also wrote it in this format
-        }
+        FeedResult result = result(pipe, c, key, params);
         RenderedFeed rendered = render(pipe, format, key, result);
-        renderings.put(at, rendered);
+        renderings.put(new Rendering(key, format), rendered);
         return rendered;
     }
 
@@ -167,7 +162,7 @@ public final class FeedOutputs implements AutoCloseable {
     public FeedResult result(StoredPipe pipe, Map<String, String> query) throws Admission.Busy {
         CompiledPipes.Compiled c = compiled.get(pipe, new OwnerPipes(pipes, pipe.ownerId()));
         Map<String, String> params = Params.declared(query, c.paramNames());
-        return result(pipe, c, runKey(pipe, params), params, null);
+        return result(pipe, c, runKey(pipe, params), params);
     }
 
     /**
@@ -194,7 +189,8 @@ public final class FeedOutputs implements AutoCloseable {
 
     /** The canonical URL of a pipe's output in {@code format} for declared parameters {@code paramsKey}. */
     public String selfUrl(StoredPipe pipe, OutputFormat format, String paramsKey) {
-        return selfUrl(pipe, format, new RunKey(pipe.id(), pipe.version(), 0, paramsKey));
+        return baseUrl + "/feed/" + pipe.id() + "." + format.extension()
+                + query(pipe, new RunKey(pipe.id(), pipe.version(), 0, paramsKey));
     }
 
     private RunKey runKey(StoredPipe pipe, Map<String, String> params) {
@@ -247,9 +243,8 @@ public final class FeedOutputs implements AutoCloseable {
         return baseUrl + "/feed/" + pipe.id() + "." + format.extension() + (pipe.isPublic() ? "" : "?key=" + pipe.feedKey());
     }
 
-    /** @param wanted the format the caller will write the result in, if any: a run writes it at once */
-    private FeedResult result(StoredPipe pipe, CompiledPipes.Compiled c, RunKey key, Map<String, String> params,
-                              OutputFormat wanted) throws Admission.Busy {
+    private FeedResult result(StoredPipe pipe, CompiledPipes.Compiled c, RunKey key, Map<String, String> params)
+            throws Admission.Busy {
         FeedResult cached = results.getIfPresent(key);
         if (cached != null && fresh(cached)) {
             OutputMetrics.RESULT.increment();
@@ -262,7 +257,7 @@ public final class FeedOutputs implements AutoCloseable {
             return join(shared);
         }
         try {
-            FeedResult result = compute(pipe, c, key, params, wanted);
+            FeedResult result = compute(pipe, c, key, params);
             results.put(key, result);
             mine.complete(result);
             tell(new ComputedOutput(pipe, key, result));
@@ -300,8 +295,8 @@ public final class FeedOutputs implements AutoCloseable {
         }
     }
 
-    private FeedResult compute(StoredPipe pipe, CompiledPipes.Compiled c, RunKey key, Map<String, String> params,
-                               OutputFormat wanted) throws Admission.Busy {
+    private FeedResult compute(StoredPipe pipe, CompiledPipes.Compiled c, RunKey key, Map<String, String> params)
+            throws Admission.Busy {
         Instant now = clock.instant();
         if (c.problem() != null) {
             return finished(pipe, fallback(pipe, key, Feed.EMPTY, null, problems(c.problem()), now), false,
@@ -322,48 +317,20 @@ public final class FeedOutputs implements AutoCloseable {
             return finished(pipe, fallback(pipe, key, feed, data, run.errors(), now), run.timedOut(), run.took(),
                     data != null ? RunRecord.DATA : feed.items().size(), null);
         }
-        // The reader waits for the output written in the format asked for, not for its stored
-        // form: the JSON, its hash and the comparison with the last output are made on another
-        // core while this thread cleans the HTML (with the other cores) and writes the output.
-        CompletableFuture<Stored> storing = CompletableFuture.supplyAsync(() -> store(pipe, key, feed, data, now));
-        byte[] body = null;
-        if (data == null) {
-            Cleaning.start(feed).finish(); // the writer finds every cleaned text cached
-            body = wanted == null ? null : body(pipe, wanted, key, feed);
-        }
-        Stored stored = joinStoring(storing);
-        List<String> itemKeys = data != null ? List.of(stored.tag()) : feed.items().stream().map(dev.sluice.feed.Item::guid).toList();
-        FeedResult result = new FeedResult(feed, run.errors(), now, stored.changedAt(), null, true, now.plus(freshFor), data);
-        if (body != null) {
-            renderings.put(new Rendering(key, wanted), rendered(pipe, wanted, key, result, body));
-        }
-        return finished(pipe, result, false,
-                run.took(), data != null ? RunRecord.DATA : feed.items().size(), itemKeys);
-    }
-
-    /** A stored output's content tag, and when its content last changed (now, unless equal to the last output). */
-    private record Stored(String tag, Instant changedAt) {
-    }
-
-    /** Stores a complete output as the pipe's last. */
-    private Stored store(StoredPipe pipe, RunKey key, Feed feed, Value.Data data, Instant now) {
+        // The output is about to be written for the reader: its HTML is cleaned meanwhile on the
+        // other cores, while this thread stores the output and hashes it, then helps finish.
+        Cleaning cleaning = data == null ? Cleaning.start(feed) : null;
         byte[] json = data != null ? StoredData.write(data) : FeedJson.write(feed);
         String tag = Hashes.hex(json);
         Optional<LastOutput> previous = lastOutputs.find(pipe.id(), key.paramsKey());
         Instant changedAt = previous.filter(p -> p.contentTag().equals(tag)).map(LastOutput::changedAt).orElse(now);
         lastOutputs.save(new LastOutput(pipe.id(), key.paramsKey(), pipe.version(), json, tag, now, changedAt));
-        return new Stored(tag, changedAt);
-    }
-
-    private static Stored joinStoring(CompletableFuture<Stored> storing) {
-        try {
-            return storing.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure; // as if it had failed on this thread
-            }
-            throw e;
+        List<String> itemKeys = data != null ? List.of(tag) : feed.items().stream().map(dev.sluice.feed.Item::guid).toList();
+        if (cleaning != null) {
+            cleaning.finish(); // the writer finds every cleaned text cached
         }
+        return finished(pipe, new FeedResult(feed, run.errors(), now, changedAt, null, true, now.plus(freshFor), data), false,
+                run.took(), data != null ? RunRecord.DATA : feed.items().size(), itemKeys);
     }
 
     /**
@@ -410,33 +377,17 @@ public final class FeedOutputs implements AutoCloseable {
             DataFormats.Rendered data = DataFormats.render(result.data(), format);
             return RenderedFeed.of(data.body(), data.contentType(), result.changedAt(), result);
         }
-        return rendered(pipe, format, key, result, body(pipe, format, key, result.feed()));
-    }
-
-    /** {@code feed} written in {@code format} for the pipe's readers. */
-    private byte[] body(StoredPipe pipe, OutputFormat format, RunKey key, Feed feed) {
+        String self = baseUrl + "/feed/" + pipe.id() + "." + format.extension() + query(pipe, key);
+        Feed feed = result.feed();
         if (feed.channel().title().isBlank()) {
             feed = feed.withChannel(feed.channel().withTitle(pipe.title().isBlank() ? "Sluice pipe " + pipe.id() : pipe.title()));
         }
-        return writer.write(feed, format, new WriteOptions(selfUrl(pipe, format, key), baseUrl + "/pipe/" + pipe.id(), "Sluice",
-                hub(pipe, format)));
-    }
-
-    private RenderedFeed rendered(StoredPipe pipe, OutputFormat format, RunKey key, FeedResult result, byte[] body) {
-        String hub = hub(pipe, format);
-        String self = selfUrl(pipe, format, key);
-        String links = hub.isEmpty() ? null : "<" + hub + ">; rel=\"hub\", <" + self + ">; rel=\"self\"";
+        // Only public feeds name the hub: it takes subscriptions to those alone.
+        String hub = pipe.isPublic() && format != OutputFormat.TEXT ? hubUrl : null;
+        byte[] body = writer.write(feed, format, new WriteOptions(self, baseUrl + "/pipe/" + pipe.id(), "Sluice",
+                hub == null ? "" : hub));
+        String links = hub == null ? null : "<" + hub + ">; rel=\"hub\", <" + self + ">; rel=\"self\"";
         return RenderedFeed.of(body, format.contentType(), result.changedAt(), result, links);
-    }
-
-    private String selfUrl(StoredPipe pipe, OutputFormat format, RunKey key) {
-        return baseUrl + "/feed/" + pipe.id() + "." + format.extension() + query(pipe, key);
-    }
-
-    /** Only public feeds name the hub: it takes subscriptions to those alone. "" for none. */
-    private String hub(StoredPipe pipe, OutputFormat format) {
-        String hub = hubUrl;
-        return pipe.isPublic() && format != OutputFormat.TEXT && hub != null ? hub : "";
     }
 
     private static String query(StoredPipe pipe, RunKey key) {

@@ -66,26 +66,6 @@ class FeedRoutesTest {
         assertThat(server.get("/feed/" + pipe.id(), "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
     }
 
-    /**
-     * The run a request starts writes the output in the format asked for itself, while the stored
-     * form is made beside it; a format asked for later is written from the cached result. Both
-     * ways must give the same answer.
-     */
-    @Test
-    void outputWrittenByTheRunEqualsOutputWrittenFromTheCachedResult() {
-        StoredPipe pipe = p1(true);
-        HttpResponse<String> byTheRun = server.get("/feed/" + pipe.id() + ".rss");
-        server.sluice.outputs().invalidateAll(); // run again, this time for Atom first
-        assertThat(server.get("/feed/" + pipe.id() + ".atom").statusCode()).isEqualTo(200);
-        long runs = server.sluice.outputs().runs();
-        HttpResponse<String> fromTheResult = server.get("/feed/" + pipe.id() + ".rss");
-        assertThat(server.sluice.outputs().runs()).as("RSS is written from the Atom request's result").isEqualTo(runs);
-        assertThat(fromTheResult.body()).isEqualTo(byTheRun.body());
-        for (String header : List.of("ETag", "Last-Modified", "Content-Type", "Link")) {
-            assertThat(fromTheResult.headers().firstValue(header)).as(header).isEqualTo(byTheRun.headers().firstValue(header));
-        }
-    }
-
     @Test
     void savingThePipeChangesTheOutputAndTheEtag() {
         StoredPipe pipe = p1(true);
