@@ -64,9 +64,7 @@ final class RssWriter {
             xml.element("height", UNKNOWN_SIZE);
             xml.end();
         }
-        for (Item item : feed.items()) {
-            item(xml, item);
-        }
+        xml.each(feed.items(), 2048, RssWriter::item);
         xml.end();
         xml.end();
         return xml.finish();

@@ -2,6 +2,11 @@ package dev.sluice.feed;
 
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -26,6 +31,8 @@ final class XmlOutput {
 
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
     private static final String CRLF = "\r\n";
+    /** From how many items writing them is worth spreading over the cores. */
+    static final int PARALLEL_FROM = 256;
 
     private final Chars chars;
     private final XMLStreamWriter xml;
@@ -34,10 +41,73 @@ final class XmlOutput {
 
     /** A document with its XML declaration written, sized for about {@code expectedChars}. */
     XmlOutput(int expectedChars) throws XMLStreamException {
+        this(expectedChars, true);
+    }
+
+    private XmlOutput(int expectedChars, boolean document) throws XMLStreamException {
         chars = new Chars(expectedChars);
         xml = FACTORY.createXMLStreamWriter(chars);
-        xml.writeStartDocument("UTF-8", "1.0");
-        raw(CRLF);
+        if (document) {
+            xml.writeStartDocument("UTF-8", "1.0");
+            raw(CRLF);
+        }
+    }
+
+    /** Writes one item of a feed. */
+    interface ItemWriter<T> {
+        void write(XmlOutput xml, T item) throws XMLStreamException;
+    }
+
+    /**
+     * Writes {@code items} in order, each with {@code one}. A long list is cut into slices written
+     * side by side, on the common pool and this thread, each into a fragment of its own, and the
+     * fragments are joined in order: the bytes are those of one writer (the items are written
+     * with prefixes the root declared, which a fragment does not need to know), in a fraction of
+     * the time a cold request for a large feed would otherwise wait.
+     */
+    <T> void each(List<T> items, int charsPerItem, ItemWriter<T> one) throws XMLStreamException {
+        int slices = Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, items.size() / (PARALLEL_FROM / 2));
+        if (slices < 2) {
+            for (T item : items) {
+                one.write(this, item);
+            }
+            return;
+        }
+        closeEmpty();
+        xml.writeCharacters(""); // ends the open start tag, so that the fragments can follow as they are
+        int size = (items.size() + slices - 1) / slices;
+        List<CompletableFuture<String>> others = new ArrayList<>(slices - 1);
+        for (int i = 0; i < slices - 1; i++) {
+            List<T> slice = items.subList(i * size, (i + 1) * size);
+            others.add(CompletableFuture.supplyAsync(() -> fragment(slice, charsPerItem, one)));
+        }
+        String last = fragment(items.subList((slices - 1) * size, items.size()), charsPerItem, one);
+        try {
+            for (CompletableFuture<String> other : others) {
+                raw(other.join());
+            }
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+        raw(last);
+    }
+
+    private static <T> String fragment(List<T> items, int charsPerItem, ItemWriter<T> one) {
+        try {
+            XmlOutput fragment = new XmlOutput(charsPerItem * items.size(), false);
+            for (T item : items) {
+                one.write(fragment, item);
+            }
+            fragment.closeEmpty();
+            fragment.xml.flush();
+            return fragment.chars.text.toString();
+        } catch (XMLStreamException e) {
+            // writing into memory fails only when the writer is used wrongly: a bug, not bad input
+            throw new IllegalStateException("could not write a feed's items: " + e.getMessage(), e);
+        }
     }
 
     void start(String name) throws XMLStreamException {

@@ -92,6 +92,21 @@ class FeedWriterBytesTest {
         }));
     }
 
+    /** A long feed is written in slices side by side: its awkward items must come out as from one writer. */
+    @Test
+    void aLongFeedOfAwkwardItemsIsWrittenAsRomeWroteIt() throws Exception {
+        List<Item> items = new ArrayList<>();
+        EdgeFeeds.all().values().forEach(feed -> items.addAll(feed.items()));
+        EdgeFeeds.random(20241206L, 400).forEach(feed -> items.addAll(feed.items()));
+        assertThat(items.size()).isGreaterThan(3 * XmlOutput.PARALLEL_FROM);
+        for (Channel channel : List.of(new Channel("Edge items", "https://edge.example/", "", null, "https://edge.example/i.png"),
+                EdgeFeeds.random(7L, 1).get(0).channel())) {
+            for (WriteOptions options : OPTIONS) {
+                assertWrittenAsRome("edge items together", new Feed(channel, items), options);
+            }
+        }
+    }
+
     private void assertWrittenAsRome(String what, Feed feed, WriteOptions options) throws Exception {
         for (OutputFormat format : List.of(OutputFormat.RSS, OutputFormat.ATOM)) {
             byte[] expected = RomeFeedWriter.write(feed, format, options);
