@@ -1,7 +1,5 @@
 package dev.sluice.feed;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.jdom2.Attribute;
@@ -9,12 +7,11 @@ import org.jdom2.Content;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.output.XMLOutputter;
-import org.jsoup.nodes.Entities;
 
 /**
  * The parts of Atom that {@link AtomMapper} reads as Sluice always has: the feed's title and
- * subtitle as written (markup in them serialised, not interpreted), which of the links is the
- * feed's and which the entry's own, and an entry's texts when {@link AtomTexts} has none for it.
+ * subtitle as written (markup in them serialised, not interpreted), and which of the links is
+ * the feed's and which the entry's own.
  */
 final class AtomConstructs {
 
@@ -46,7 +43,7 @@ final class AtomConstructs {
         String mode = attribute(construct, "mode", ns);
         return switch (mode == null ? "xml" : mode.strip().toLowerCase(Locale.ROOT)) {
             case "escaped" -> construct.getText();
-            case "base64" -> decodeBase64(construct.getText());
+            case "base64" -> AtomTexts.decodeBase64(construct.getText());
             default -> markup(construct, ns);
         };
     }
@@ -59,14 +56,6 @@ final class AtomConstructs {
             }
         }
         return new XMLOutputter().outputString(content);
-    }
-
-    private static String decodeBase64(String value) {
-        try {
-            return new String(Base64.getMimeDecoder().decode(value), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
     }
 
     /**
@@ -136,39 +125,5 @@ final class AtomConstructs {
             }
         }
         return alternate == null ? null : attribute(alternate, "href", XmlFormat.ATOM_03.namespace);
-    }
-
-    /**
-     * An entry's texts read from its constructs as written, for an entry {@link AtomTexts} did not
-     * read: a title as text, summary and content as HTML (an Atom 1.0 text construct escaped).
-     */
-    static AtomTexts.Entry texts(Element title, Element summary, List<Element> contents, String link,
-            XmlFormat format, UrlResolver urls) {
-        boolean atom10 = format == XmlFormat.ATOM_10;
-        String titleType = title == null || !atom10 ? null : attribute(title, "type", format.namespace);
-        String content = "";
-        for (Element c : contents) {
-            String value = text(c, format);
-            if (value != null && !value.isBlank()) {
-                content = urls.absoluteInHtml(html(value, c, format));
-                break;
-            }
-        }
-        return new AtomTexts.Entry(
-                title == null ? "" : Titles.text(text(title, format), titleType, true),
-                summary == null ? "" : urls.absoluteInHtml(html(text(summary, format), summary, format)),
-                content,
-                urls.absolute(link));
-    }
-
-    /** Atom 1.0 text constructs of no type or a text type are text; the rest and Atom 0.3's are HTML. */
-    private static String html(String value, Element construct, XmlFormat format) {
-        String stripped = value.strip();
-        if (format != XmlFormat.ATOM_10) {
-            return stripped;
-        }
-        String type = attribute(construct, "type", format.namespace);
-        boolean plainText = type == null || "text".equals(type) || "text/plain".equals(type);
-        return plainText ? Entities.escape(stripped) : stripped;
     }
 }

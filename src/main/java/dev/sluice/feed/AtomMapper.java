@@ -72,10 +72,7 @@ final class AtomMapper {
     private static EntryParts entry(Element entry, XmlFormat format, TreeFacts.Facts facts) {
         Namespace ns = format.namespace;
         boolean atom10 = format == XmlFormat.ATOM_10;
-        Element title = null;
-        Element summary = null;
         Element id = null;
-        List<Element> contents = new ArrayList<>(1);
         List<Element> links = new ArrayList<>(2);
         List<Element> authors = new ArrayList<>(1);
         List<Element> categories = new ArrayList<>(0);
@@ -86,16 +83,8 @@ final class AtomMapper {
             String name = child.getName();
             if (uri.equals(ns.getURI())) {
                 switch (name) {
-                    case "title" -> title = title == null ? child : title;
-                    case "summary" -> summary = summary == null ? child : summary;
                     case "id" -> id = id == null ? child : id;
                     case "link" -> links.add(child);
-                    // Atom 1.0 entries have one content; Atom 0.3 ones may have several
-                    case "content" -> {
-                        if (!atom10 || contents.isEmpty()) {
-                            contents.add(child);
-                        }
-                    }
                     case "author" -> {
                         if (atom10 || authors.isEmpty()) {
                             authors.add(child);
@@ -113,8 +102,7 @@ final class AtomMapper {
             }
         }
         String entryLink = atom10 ? AtomConstructs.entryLink10(links) : AtomConstructs.entryLink03(links);
-        AtomTexts.Entry texts = facts.atom() != null ? facts.atom()
-                : AtomConstructs.texts(title, summary, contents, entryLink, format, facts.urls());
+        AtomTexts.Entry texts = facts.atom() != null ? facts.atom() : AtomTexts.read(entry, facts.urls());
         List<EntryParts.Person> persons = persons(authors, ns);
         return new EntryParts(
                 texts.title(),

@@ -161,7 +161,8 @@ final class AtomTexts {
         return first;
     }
 
-    private static String decodeBase64(String value) {
+    /** Base64 (line breaks and all, as Atom 0.3 feeds indent it) decoded as UTF-8; "" when it is not base64. */
+    static String decodeBase64(String value) {
         try {
             return new String(Base64.getMimeDecoder().decode(value), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

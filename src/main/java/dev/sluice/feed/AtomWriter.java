@@ -52,7 +52,7 @@ final class AtomWriter {
             xml.element("logo", channel.image());
         }
         xml.element("updated", DateText.rfc3339(feedUpdated));
-        xml.each(source.items(), 2048, (out, item) -> entry(out, item, feedUpdated));
+        xml.each(source.items(), (out, item) -> entry(out, item, feedUpdated));
         xml.end();
         return xml.finish();
     }

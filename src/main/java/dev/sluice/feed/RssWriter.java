@@ -64,7 +64,7 @@ final class RssWriter {
             xml.element("height", UNKNOWN_SIZE);
             xml.end();
         }
-        xml.each(feed.items(), 2048, RssWriter::item);
+        xml.each(feed.items(), RssWriter::item);
         xml.end();
         xml.end();
         return xml.finish();

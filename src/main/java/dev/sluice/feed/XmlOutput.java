@@ -31,8 +31,12 @@ final class XmlOutput {
 
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
     private static final String CRLF = "\r\n";
+    /** The fewest items a slice of a long feed gets: fewer are not worth a thread. */
+    private static final int SLICE_FROM = 128;
     /** From how many items writing them is worth spreading over the cores. */
-    static final int PARALLEL_FROM = 256;
+    static final int PARALLEL_FROM = 2 * SLICE_FROM;
+    /** About how many characters a feed item takes: the fragments' first capacity. */
+    private static final int CHARS_PER_ITEM = 2048;
 
     private final Chars chars;
     private final XMLStreamWriter xml;
@@ -65,9 +69,8 @@ final class XmlOutput {
      * with prefixes the root declared, which a fragment does not need to know), in a fraction of
      * the time a cold request for a large feed would otherwise wait.
      */
-    <T> void each(List<T> items, int charsPerItem, ItemWriter<T> one) throws XMLStreamException {
-        int slices = Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, items.size() / (PARALLEL_FROM / 2));
-        if (slices < 2) {
+    <T> void each(List<T> items, ItemWriter<T> one) throws XMLStreamException {
+        if (items.size() < PARALLEL_FROM) {
             for (T item : items) {
                 one.write(this, item);
             }
@@ -75,13 +78,14 @@ final class XmlOutput {
         }
         closeEmpty();
         xml.writeCharacters(""); // ends the open start tag, so that the fragments can follow as they are
+        int slices = Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, items.size() / SLICE_FROM);
         int size = (items.size() + slices - 1) / slices;
         List<CompletableFuture<String>> others = new ArrayList<>(slices - 1);
         for (int i = 0; i < slices - 1; i++) {
             List<T> slice = items.subList(i * size, (i + 1) * size);
-            others.add(CompletableFuture.supplyAsync(() -> fragment(slice, charsPerItem, one)));
+            others.add(CompletableFuture.supplyAsync(() -> fragment(slice, one)));
         }
-        String last = fragment(items.subList((slices - 1) * size, items.size()), charsPerItem, one);
+        String last = fragment(items.subList((slices - 1) * size, items.size()), one);
         try {
             for (CompletableFuture<String> other : others) {
                 raw(other.join());
@@ -95,9 +99,9 @@ final class XmlOutput {
         raw(last);
     }
 
-    private static <T> String fragment(List<T> items, int charsPerItem, ItemWriter<T> one) {
+    private static <T> String fragment(List<T> items, ItemWriter<T> one) {
         try {
-            XmlOutput fragment = new XmlOutput(charsPerItem * items.size(), false);
+            XmlOutput fragment = new XmlOutput(CHARS_PER_ITEM * items.size(), false);
             for (T item : items) {
                 one.write(fragment, item);
             }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>The few documents read differently on purpose are listed in {@link #DELIBERATE} with the
  * reason: all are documents Rome refused over one malformed optional value, or refused with
- * the text of a NullPointerException.
+ * the text of a NullPointerException; and entries under an entry root are read as every Atom
+ * entry is ({@link #entriesUnderAnEntryRootAreReadAsEveryAtomEntryIs()}).
  */
 class FeedParserParityTest {
 
@@ -104,6 +106,24 @@ class FeedParserParityTest {
                 assertThat(XmlFeedParser.parse(body, "", BASE).items()).extracting(Item::title).containsExactly("kept");
             }
         }));
+    }
+
+    /**
+     * Entries that are not children of a feed get no tree facts, so Rome's reading of them was
+     * used; now they are read as every other Atom entry, and an xhtml construct loses its div
+     * wrapper, which is not content. Everything else reads as before.
+     */
+    @Test
+    void entriesUnderAnEntryRootAreReadAsEveryAtomEntryIs() throws FeedParseException {
+        byte[] body = utf8(ParityDocuments.entryRoot());
+        Feed rome = RomeXmlFeedParser.parse(body, "", BASE);
+        Feed tree = XmlFeedParser.parse(body, "", BASE);
+        assertThat(tree.channel()).isEqualTo(rome.channel());
+        assertThat(tree.items()).hasSize(2);
+        assertThat(tree.items().get(0)).isEqualTo(rome.items().get(0));
+        assertThat(rome.items().get(1).description()).isEqualTo("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>s</p></div>");
+        assertThat(tree.items().get(1).description()).isEqualTo("<p>s</p>");
+        assertThat(tree.items().get(1).title()).isEqualTo(rome.items().get(1).title()).isEqualTo("X");
     }
 
     private static void assertSameReading(String name, byte[] body, String url) {

@@ -172,13 +172,6 @@ final class ParityDocuments {
                 <a:entry><a:title>e</a:title><a:link a:rel="enclosure" a:href="e.mp3" a:length="4"/><a:id>urn:e</a:id>
                 <a:category a:term="c"/></a:entry></a:feed>
                 """);
-        docs.put("atom10 root not feed", """
-                <entry xmlns="http://www.w3.org/2005/Atom" xml:base="https://root.example/"><title type="html">&lt;b&gt;Root&lt;/b&gt;</title>
-                <link href="/r"/><entry><title type="text">Inner &amp; text</title><link href="inner"/><id>urn:inner</id>
-                <summary>Summary &lt;b&gt;</summary><content type="html">&lt;p&gt;c&lt;/p&gt;</content><updated>2024-01-01T00:00:00Z</updated>
-                </entry><entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">X</div></title>
-                <summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>s</p></div></summary></entry></entry>
-                """);
         docs.put("atom03 everything", """
                 <feed version="0.3" xmlns="http://purl.org/atom/ns#" %s>
                 <title mode="escaped">Escaped &amp;amp; title</title><tagline>A &amp; <b>tagline</b></tagline>
@@ -205,6 +198,20 @@ final class ParityDocuments {
         docs.put("prefixed unknown root", "<x:feed xmlns:x=\"urn:other\"><x:title>t</x:title></x:feed>");
         docs.put("rdf without rss", "<rdf:RDF " + RDF + "><rdf:Description/></rdf:RDF>");
         return docs;
+    }
+
+    /**
+     * An Atom document whose root is an entry holding entries: each inner entry is read as every
+     * Atom entry is ({@link AtomTexts}), where Rome's reading kept an xhtml construct's div.
+     */
+    static String entryRoot() {
+        return """
+                <entry xmlns="http://www.w3.org/2005/Atom" xml:base="https://root.example/"><title type="html">&lt;b&gt;Root&lt;/b&gt;</title>
+                <link href="/r"/><entry><title type="text">Inner &amp; text</title><link href="inner"/><id>urn:inner</id>
+                <summary>Summary &lt;b&gt;</summary><content type="html">&lt;p&gt;c&lt;/p&gt;</content><updated>2024-01-01T00:00:00Z</updated>
+                </entry><entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">X</div></title>
+                <summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>s</p></div></summary></entry></entry>
+                """;
     }
 
     /** Documents the two readings differ on on purpose: the reason, by name. */
