@@ -63,6 +63,7 @@ public final class FeedOutputs implements AutoCloseable {
     private final CompiledPipes compiled;
     private final Cache<RunKey, FeedResult> results;
     private final Cache<Rendering, RenderedFeed> renderings;
+    private final OffHeapMoves<Rendering> offHeap;
     private final Map<RunKey, CompletableFuture<FeedResult>> inFlight = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
     /**
@@ -112,6 +113,7 @@ public final class FeedOutputs implements AutoCloseable {
         this.renderings = Caffeine.newBuilder().maximumWeight(128L << 20)
                 .weigher((Rendering k, RenderedFeed r) -> r.weight())
                 .expireAfter(new FreshUntil<Rendering, RenderedFeed>(clock, r -> r.result().freshUntil())).build();
+        this.offHeap = new OffHeapMoves<>(renderings);
     }
 
     /**
@@ -139,7 +141,7 @@ public final class FeedOutputs implements AutoCloseable {
         }
         FeedResult result = result(pipe, c, key, params);
         RenderedFeed rendered = render(pipe, format, key, result);
-        renderings.put(new Rendering(key, format), rendered);
+        offHeap.put(new Rendering(key, format), rendered);
         return rendered;
     }
 
@@ -178,7 +180,7 @@ public final class FeedOutputs implements AutoCloseable {
             return cached;
         }
         RenderedFeed rendered = render(output.pipe(), format, output.key(), output.result());
-        renderings.put(at, rendered);
+        offHeap.put(at, rendered);
         return rendered;
     }
 
@@ -409,6 +411,7 @@ public final class FeedOutputs implements AutoCloseable {
     /** Stores the outputs still waiting to be written: call before the database closes. */
     @Override
     public void close() {
+        offHeap.close();
         lastOutputs.close();
     }
 

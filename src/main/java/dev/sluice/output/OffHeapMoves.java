@@ -1,0 +1,43 @@
+package dev.sluice.output;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Moves cached renderings into direct buffers ({@link RenderedFeed#offHeap()}) on a thread of its
+ * own, after the request that wrote them has its answer. The entry is replaced only while it is
+ * still the rendering that was cached: a newer one put meanwhile stays. When the queue is full
+ * the move is skipped; the heap form answers as well, only with a copy per request.
+ */
+final class OffHeapMoves<K> implements AutoCloseable {
+    private static final int QUEUED = 64;
+
+    private final Cache<K, RenderedFeed> cache;
+    private final ThreadPoolExecutor mover = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUED), Thread.ofPlatform().name("rendering-off-heap").daemon().factory(),
+            new ThreadPoolExecutor.DiscardPolicy());
+
+    OffHeapMoves(Cache<K, RenderedFeed> cache) {
+        this.cache = cache;
+    }
+
+    /** Caches {@code rendered} at {@code key} as it is, and queues its move off the heap. */
+    void put(K key, RenderedFeed rendered) {
+        cache.put(key, rendered);
+        if (!rendered.body().isDirect()) {
+            mover.execute(() -> cache.asMap().computeIfPresent(key, (k, cached) -> cached == rendered ? rendered.offHeap() : cached));
+        }
+    }
+
+    /** Waits up to {@code seconds} for the moves queued so far (one thread takes them in order). */
+    void settle(int seconds) throws Exception {
+        mover.submit(() -> { }).get(seconds, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        mover.shutdownNow();
+    }
+}
