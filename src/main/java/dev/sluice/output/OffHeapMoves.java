@@ -27,8 +27,17 @@ final class OffHeapMoves<K> implements AutoCloseable {
     void put(K key, RenderedFeed rendered) {
         cache.put(key, rendered);
         if (!rendered.body().isDirect()) {
-            mover.execute(() -> cache.asMap().computeIfPresent(key, (k, cached) -> cached == rendered ? rendered.offHeap() : cached));
+            mover.execute(() -> move(key, rendered));
         }
+    }
+
+    /** Copies outside the cache's lock, then swaps only if the entry is still the same rendering. */
+    private void move(K key, RenderedFeed rendered) {
+        if (cache.asMap().get(key) != rendered) {
+            return;
+        }
+        RenderedFeed moved = rendered.offHeap();
+        cache.asMap().computeIfPresent(key, (k, cached) -> cached == rendered ? moved : cached);
     }
 
     /** Waits up to {@code seconds} for the moves queued so far (one thread takes them in order). */
