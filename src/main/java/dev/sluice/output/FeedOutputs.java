@@ -11,9 +11,7 @@ import dev.sluice.engine.RunRequest;
 import dev.sluice.engine.RunResult;
 import dev.sluice.feed.Cleaning;
 import dev.sluice.feed.Feed;
-import dev.sluice.feed.FeedWriter;
 import dev.sluice.feed.OutputFormat;
-import dev.sluice.feed.WriteOptions;
 import dev.sluice.model.LastOutput;
 import dev.sluice.model.LastRun;
 import dev.sluice.model.RunOutcome;
@@ -56,10 +54,9 @@ public final class FeedOutputs implements AutoCloseable {
     private final UserRepository users;
     private final Plans plans;
     private final WriteBehindLastOutputs lastOutputs;
-    private final FeedWriter writer;
+    private final OutputRenderer renderer;
     private final InstantSource clock;
     private final Duration freshFor;
-    private final String baseUrl;
     private final CompiledPipes compiled;
     private final Cache<RunKey, FeedResult> results;
     private final Cache<Rendering, RenderedFeed> renderings;
@@ -78,8 +75,6 @@ public final class FeedOutputs implements AutoCloseable {
     private final PipeRuns runOutcomes;
     /** Where every real run is queued for the pipe's run history and health (written behind, in batches). */
     private final RunJournal journal;
-    /** The WebSub hub public feeds name (discovery), or null for none. */
-    private volatile String hubUrl;
     /** Told of every output a real run produced (WebSub pushes changes); must return at once. */
     private volatile Consumer<ComputedOutput> onComputed = computed -> { };
 
@@ -101,10 +96,9 @@ public final class FeedOutputs implements AutoCloseable {
         this.users = users;
         this.plans = plans;
         this.lastOutputs = new WriteBehindLastOutputs(lastOutputs);
-        this.writer = new FeedWriter();
+        this.renderer = new OutputRenderer(baseUrl);
         this.clock = clock;
         this.freshFor = freshFor;
-        this.baseUrl = baseUrl;
         this.compiled = new CompiledPipes(engine);
         this.results = Caffeine.newBuilder().maximumWeight(64L << 20)
                 .weigher((RunKey k, FeedResult r) -> 512 + r.feed().items().size() * 2048
@@ -122,7 +116,7 @@ public final class FeedOutputs implements AutoCloseable {
      * before serving: renderings made earlier keep what they had.
      */
     public void publishVia(String hubUrl, Consumer<ComputedOutput> onComputed) {
-        this.hubUrl = hubUrl;
+        renderer.nameHub(hubUrl);
         this.onComputed = onComputed;
     }
 
@@ -140,7 +134,7 @@ public final class FeedOutputs implements AutoCloseable {
             return cached;
         }
         FeedResult result = result(pipe, c, key, params);
-        RenderedFeed rendered = render(pipe, format, key, result);
+        RenderedFeed rendered = renderer.render(pipe, format, key, result);
         offHeap.put(new Rendering(key, format), rendered);
         return rendered;
     }
@@ -179,7 +173,7 @@ public final class FeedOutputs implements AutoCloseable {
         if (cached != null && cached.result() == output.result()) {
             return cached;
         }
-        RenderedFeed rendered = render(output.pipe(), format, output.key(), output.result());
+        RenderedFeed rendered = renderer.render(output.pipe(), format, output.key(), output.result());
         offHeap.put(at, rendered);
         return rendered;
     }
@@ -191,8 +185,7 @@ public final class FeedOutputs implements AutoCloseable {
 
     /** The canonical URL of a pipe's output in {@code format} for declared parameters {@code paramsKey}. */
     public String selfUrl(StoredPipe pipe, OutputFormat format, String paramsKey) {
-        return baseUrl + "/feed/" + pipe.id() + "." + format.extension()
-                + query(pipe, new RunKey(pipe.id(), pipe.version(), 0, paramsKey));
+        return renderer.selfUrl(pipe, format, paramsKey);
     }
 
     private RunKey runKey(StoredPipe pipe, Map<String, String> params) {
@@ -242,7 +235,7 @@ public final class FeedOutputs implements AutoCloseable {
 
     /** The public URL of a pipe's feed in a format, with its key when private. */
     public String feedUrl(StoredPipe pipe, OutputFormat format) {
-        return baseUrl + "/feed/" + pipe.id() + "." + format.extension() + (pipe.isPublic() ? "" : "?key=" + pipe.feedKey());
+        return renderer.feedUrl(pipe, format);
     }
 
     private FeedResult result(StoredPipe pipe, CompiledPipes.Compiled c, RunKey key, Map<String, String> params)
@@ -370,34 +363,8 @@ public final class FeedOutputs implements AutoCloseable {
         if (partialData != null) {
             return new FeedResult(Feed.EMPTY, errors, now, now, null, false, now.plus(ERROR_FRESH), partialData);
         }
-        Feed decorated = ErrorReport.decorate(partial, errors, now, baseUrl + "/pipe/" + pipe.id());
+        Feed decorated = ErrorReport.decorate(partial, errors, now, renderer.pageUrl(pipe));
         return new FeedResult(decorated, errors, now, now, null, false, now.plus(ERROR_FRESH));
-    }
-
-    private RenderedFeed render(StoredPipe pipe, OutputFormat format, RunKey key, FeedResult result) {
-        if (result.isData()) {
-            DataFormats.Rendered data = DataFormats.render(result.data(), format);
-            return RenderedFeed.of(data.body(), data.contentType(), result.changedAt(), result);
-        }
-        String self = baseUrl + "/feed/" + pipe.id() + "." + format.extension() + query(pipe, key);
-        Feed feed = result.feed();
-        if (feed.channel().title().isBlank()) {
-            feed = feed.withChannel(feed.channel().withTitle(pipe.title().isBlank() ? "Sluice pipe " + pipe.id() : pipe.title()));
-        }
-        // Only public feeds name the hub: it takes subscriptions to those alone.
-        String hub = pipe.isPublic() && format != OutputFormat.TEXT ? hubUrl : null;
-        byte[] body = writer.write(feed, format, new WriteOptions(self, baseUrl + "/pipe/" + pipe.id(), "Sluice",
-                hub == null ? "" : hub));
-        String links = hub == null ? null : "<" + hub + ">; rel=\"hub\", <" + self + ">; rel=\"self\"";
-        return RenderedFeed.of(body, format.contentType(), result.changedAt(), result, links);
-    }
-
-    private static String query(StoredPipe pipe, RunKey key) {
-        String q = key.paramsKey();
-        if (!pipe.isPublic()) {
-            q = q.isEmpty() ? "key=" + pipe.feedKey() : q + "&key=" + pipe.feedKey();
-        }
-        return q.isEmpty() ? "" : "?" + q;
     }
 
     private Duration runLimit(StoredPipe pipe) {
