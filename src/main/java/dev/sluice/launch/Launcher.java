@@ -37,7 +37,8 @@ public final class Launcher {
         }
         List<String> command = new ArrayList<>();
         command.add(java.toString());
-        command.addAll(startupCache(java, List.of(args)));
+        command.addAll(startupCache(java, Path.of(System.getProperty("java.class.path")),
+                Path.of(System.getProperty("java.io.tmpdir")), List.of(args)));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(MAIN);
@@ -65,15 +66,14 @@ public final class Launcher {
      * the recorded profiles, so the first requests meet faster code sooner. Other commands, and
      * older JDKs, get a dynamic class-data-sharing archive of the classes they load.
      */
-    static List<String> startupCache(Path java, List<String> args) {
+    static List<String> startupCache(Path java, Path classPath, Path tmp, List<String> args) {
         try {
-            Path jar = Path.of(System.getProperty("java.class.path")).toAbsolutePath();
+            Path jar = classPath.toAbsolutePath();
             if (!Files.isRegularFile(jar)) {
                 return List.of();
             }
             String identity = jar + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "|" + java;
             String name = "sluice-" + Integer.toHexString(identity.hashCode());
-            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
             Path home = java.toAbsolutePath().getParent().getParent();
             boolean serving = args.isEmpty() || args.get(0).equals("serve");
             if (serving && featureVersion(home) >= AOT_CACHE) {

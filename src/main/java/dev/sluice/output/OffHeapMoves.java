@@ -2,6 +2,8 @@ package dev.sluice.output;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -15,12 +17,17 @@ final class OffHeapMoves<K> implements AutoCloseable {
     private static final int QUEUED = 64;
 
     private final Cache<K, RenderedFeed> cache;
-    private final ThreadPoolExecutor mover = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(QUEUED), Thread.ofPlatform().name("rendering-off-heap").daemon().factory(),
-            new ThreadPoolExecutor.DiscardPolicy());
+    private final Executor mover;
 
     OffHeapMoves(Cache<K, RenderedFeed> cache) {
+        this(cache, new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUED),
+                Thread.ofPlatform().name("rendering-off-heap").daemon().factory(), new ThreadPoolExecutor.DiscardPolicy()));
+    }
+
+    /** With moves run by {@code mover} (tests run them when they choose). */
+    OffHeapMoves(Cache<K, RenderedFeed> cache, Executor mover) {
         this.cache = cache;
+        this.mover = mover;
     }
 
     /** Caches {@code rendered} at {@code key} as it is, and queues its move off the heap. */
@@ -40,13 +47,10 @@ final class OffHeapMoves<K> implements AutoCloseable {
         cache.asMap().computeIfPresent(key, (k, cached) -> cached == rendered ? moved : cached);
     }
 
-    /** Waits up to {@code seconds} for the moves queued so far (one thread takes them in order). */
-    void settle(int seconds) throws Exception {
-        mover.submit(() -> { }).get(seconds, TimeUnit.SECONDS);
-    }
-
     @Override
     public void close() {
-        mover.shutdownNow();
+        if (mover instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
     }
 }
