@@ -54,6 +54,7 @@ public final class FeedOutputs implements AutoCloseable {
     private final UserRepository users;
     private final Plans plans;
     private final WriteBehindLastOutputs lastOutputs;
+    private final StoredOutputs storedOutputs;
     private final OutputRenderer renderer;
     private final InstantSource clock;
     private final Duration freshFor;
@@ -96,6 +97,7 @@ public final class FeedOutputs implements AutoCloseable {
         this.users = users;
         this.plans = plans;
         this.lastOutputs = new WriteBehindLastOutputs(lastOutputs);
+        this.storedOutputs = new StoredOutputs(this.lastOutputs, clock, freshFor);
         this.renderer = new OutputRenderer(baseUrl);
         this.clock = clock;
         this.freshFor = freshFor;
@@ -252,10 +254,15 @@ public final class FeedOutputs implements AutoCloseable {
             return join(shared);
         }
         try {
-            FeedResult result = compute(pipe, c, key, params);
+            Optional<FeedResult> stored = c.problem() == null ? storedOutputs.fresh(pipe, c.plan(), key) : Optional.empty();
+            FeedResult result = stored.isPresent() ? stored.get() : compute(pipe, c, key, params);
             results.put(key, result);
             mine.complete(result);
-            tell(new ComputedOutput(pipe, key, result));
+            if (stored.isPresent()) {
+                OutputMetrics.STORED.increment(); // not a new output: nothing to announce
+            } else {
+                tell(new ComputedOutput(pipe, key, result));
+            }
             return result;
         } catch (Admission.Busy | RuntimeException e) {
             mine.completeExceptionally(e);
@@ -355,10 +362,8 @@ public final class FeedOutputs implements AutoCloseable {
         Optional<LastOutput> last = lastOutputs.find(pipe.id(), key.paramsKey())
                 .filter(l -> l.computedAt().isAfter(now.minus(KEEP_STALE)));
         if (last.isPresent()) {
-            LastOutput l = last.get();
-            Optional<Value.Data> data = StoredData.read(l.feedJson());
-            return new FeedResult(data.isPresent() ? Feed.EMPTY : FeedJson.read(l.feedJson()), errors, l.computedAt(),
-                    l.changedAt(), Duration.between(l.computedAt(), now), false, now.plus(ERROR_FRESH), data.orElse(null));
+            return StoredOutputs.result(last.get(), errors, Duration.between(last.get().computedAt(), now), false,
+                    now.plus(ERROR_FRESH));
         }
         if (partialData != null) {
             return new FeedResult(Feed.EMPTY, errors, now, now, null, false, now.plus(ERROR_FRESH), partialData);
