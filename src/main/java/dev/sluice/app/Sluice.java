@@ -39,7 +39,6 @@ import dev.sluice.inbox.SmtpReceiver;
 import dev.sluice.inbox.StoredInboxMails;
 import dev.sluice.output.FeedOutputs;
 import dev.sluice.output.Invalidation;
-import dev.sluice.output.Warmup;
 import dev.sluice.plan.PlanLimits;
 import dev.sluice.plan.Plans;
 import dev.sluice.render.ChromiumRenderer;
@@ -63,12 +62,6 @@ public final class Sluice implements AutoCloseable {
     public static final String VERSION = "0.1.0";
     /** Beyond the longest run limit, how long a stop waits for answers to be written. */
     static final Duration DRAIN_MARGIN = Duration.ofSeconds(1);
-    /** How much warming start-up does at most: enough rounds for the JIT to compile the hot path. */
-    static final int WARMUP_ROUNDS = 20;
-    static final Duration WARMUP_BUDGET = Duration.ofSeconds(15);
-    /** Then fetches from the server itself: enough for the JIT to compile the HTTP client's and server's paths. */
-    static final int HTTP_WARMUP_FETCHES = 6_000;
-    static final Duration HTTP_WARMUP_BUDGET = Duration.ofSeconds(4);
 
     private final Config config;
     private final InstantSource clock;
@@ -322,7 +315,7 @@ public final class Sluice implements AutoCloseable {
         CompletableFuture<Integer> listening = new CompletableFuture<>();
         WebServer web;
         try {
-            web = new WebServer(opening.thenApply(Sluice::webServices), warmUp(config, opening, listening))
+            web = new WebServer(opening.thenApply(Sluice::webServices), StartupWarmup.start(config, opening, listening))
                     .start("0.0.0.0", config.port());
         } catch (RuntimeException e) {
             listening.completeExceptionally(e);
@@ -343,36 +336,6 @@ public final class Sluice implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    /**
-     * Once the services are open, warms the cold-request path on a background thread of low
-     * priority (requests that come meanwhile are served, only slower): the engine, parser,
-     * sanitiser and writers in memory, then the HTTP client and server over loopback once the
-     * server is {@code listening} on its port. The future completes when it is done, which is when
-     * the server calls itself ready.
-     */
-    private static CompletableFuture<?> warmUp(Config config, CompletableFuture<Sluice> opening,
-                                               CompletableFuture<Integer> listening) {
-        if (!config.warmup()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        CompletableFuture<Integer> warmed = new CompletableFuture<>();
-        opening.whenComplete((sluice, failed) -> {
-            Thread thread = new Thread(() -> {
-                int rounds = Warmup.run(WARMUP_ROUNDS, WARMUP_BUDGET);
-                try {
-                    HttpWarmup.run(listening.join(), HTTP_WARMUP_FETCHES, HTTP_WARMUP_BUDGET);
-                } catch (RuntimeException notListening) {
-                    // the server did not start: nothing to warm, and nobody waits for readiness
-                }
-                warmed.complete(rounds);
-            }, "warmup");
-            thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY);
-            thread.start();
-        });
-        return warmed;
     }
 
     private WebServer.Services webServices() {
